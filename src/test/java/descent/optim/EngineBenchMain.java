@@ -1,11 +1,10 @@
-package descent.bench;
+package descent.optim;
 
-import descent.optim.EngineBench;
 import descent.tensor.CpuBackend;
 
 /**
  * JVM numbers for the CPU backend (a plain timed main, not a test):
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=descent.bench.EngineBenchMain}.
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=descent.optim.EngineBenchMain}.
  * The browser runner times the same {@link EngineBench} methods in the wasm build.
  */
 public final class EngineBenchMain {
