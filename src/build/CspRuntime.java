@@ -92,8 +92,10 @@ public class CspRuntime {
                 return f;
               };
               // Same normalisation as CspRuntime.normalise in the build: the wasm holds TeaVM's re-printed script.
-              const descentNormalise = (s) => s.replaceAll("__this__", "this").replace(/[\\s;(){}]/g, "")
-                  .replaceAll("'", '"');
+              const descentNormalise = (s) => {
+                s = s.replaceAll("__this__", "this").replace(/[\\s;(){}]/g, "").replaceAll("'", '"');
+                return s.startsWith("return") ? s.substring(6) : s;
+              };
               const descentJsBody = (names, wrapCall) => {
                 const body = names[names.length - 1];
                 const key = names.slice(0, -1).join(",") + "|" + descentNormalise(body);
@@ -181,8 +183,13 @@ public class CspRuntime {
 
     // ---- (2) the @JSBody table ----------------------------------------------------------------------------------
 
+    /**
+     * TeaVM re-prints each script (spacing, parentheses, quotes, and a lone expression statement becomes a
+     * {@code return}); comparing with those differences erased finds the annotation a printed script came from.
+     */
     static String normalise(String script) {
-        return script.replace("__this__", "this").replaceAll("[\\s;(){}]", "").replace('\'', '"');
+        String s = script.replace("__this__", "this").replaceAll("[\\s;(){}]", "").replace('\'', '"');
+        return s.startsWith("return") ? s.substring("return".length()) : s;
     }
 
     static String table(Map<String, String> bodies) {

@@ -1,19 +1,23 @@
 package descent.app;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import org.teavm.jso.browser.Window;
-import org.teavm.jso.dom.html.HTMLDocument;
-import org.teavm.jso.typedarrays.Float32Array;
+import descent.labs.diagnostics.DiagnosticsView;
+import descent.ui.Dom;
+import descent.ui.Js;
 
+/** Entry point of the wasm: builds the registry of labs, the shell, and starts the loop thread. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        HTMLDocument doc = Window.current().getDocument();
-        doc.getBody().setAttribute("data-state", "ready");
-        FloatBuffer fb = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        Float32Array a = Float32Array.fromJavaBuffer(fb);
-        doc.getBody().appendChild(doc.createTextNode("hello from wasm " + a.getLength()));
-        Window.current().requestAnimationFrame(t -> doc.getBody().setAttribute("data-step", "1"));
+        Registry registry = new Registry()
+                .add(DiagnosticsView.SPEC, DiagnosticsView::new);
+        boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
+        Shell shell = new Shell(registry, embed);
+        Js.onHashChange(h -> shell.post(() -> shell.route(h)));
+        Js.onMessage(type -> shell.post(() -> Messages.handle(shell, type)));
+        String initial = Js.hash();
+        shell.post(() -> shell.route(initial));
+        new Thread(new RunLoop(shell), "descent-loop").start();
     }
 }
