@@ -1,6 +1,7 @@
 package descent.app;
 
 import descent.labs.diagnostics.DiagnosticsView;
+import descent.labs.diagnostics.SelfTestView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -11,7 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Registry registry = new Registry()
-                .add(DiagnosticsView.SPEC, DiagnosticsView::new);
+                .add(DiagnosticsView.SPEC, DiagnosticsView::new)
+                .addHidden(SelfTestView.SPEC, SelfTestView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));
