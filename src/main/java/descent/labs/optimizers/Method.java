@@ -23,12 +23,12 @@ public enum Method {
             return new Sgd(p, (float) lr);
         }
     },
-    MOMENTUM("mom", "Momentum", "#d9612f", 0.05, 0.9, Double.NaN) {
+    MOMENTUM("mom", "Momentum", "#d9612f", 0.01, 0.9, Double.NaN) {
         Optimizer build(List<Parameter> p, double lr, double b1, double b2) {
             return new Momentum(p, (float) lr, (float) b1);
         }
     },
-    NESTEROV("nag", "Nesterov", "#b8489e", 0.05, 0.9, Double.NaN) {
+    NESTEROV("nag", "Nesterov", "#b8489e", 0.01, 0.9, Double.NaN) {
         Optimizer build(List<Parameter> p, double lr, double b1, double b2) {
             return new Nesterov(p, (float) lr, (float) b1);
         }

@@ -192,14 +192,18 @@ final class MomentumView {
     private void drawRateLine() {
         Plot p = rateLine;
         p.begin();
-        p.window(0, 1, 0, 1.2);
+        double lowest = 1;
+        for (int i = 0; i <= 200; i++) lowest = Math.min(lowest, exp.heavyBallRate(exp.alpha, 0.999 * i / 200));
+        lowest = Math.min(lowest, MomentumExperiment.optimalGdRate(exp.kappa));
+        double floor = Math.max(0, Math.floor((lowest - 0.05) * 20) / 20);
+        p.window(0, 1, floor, 1.05);
         p.axes("momentum \u03b2", "rate \u03c1");
         p.g.setStrokeStyle(Method.MOMENTUM.color);
         p.g.setLineWidth(2.5);
         p.g.beginPath();
         for (int i = 0; i <= 200; i++) {
             double b = 0.999 * i / 200;
-            double r = Math.min(exp.heavyBallRate(exp.alpha, b), 1.2);
+            double r = Math.max(floor, Math.min(exp.heavyBallRate(exp.alpha, b), 1.05));
             if (i == 0) p.g.moveTo(p.px(b), p.py(r));
             else p.g.lineTo(p.px(b), p.py(r));
         }
@@ -209,7 +213,7 @@ final class MomentumView {
         p.line(0, gdOpt, 1, gdOpt, Method.GD.color, 1.5);
         p.line(0, 1, 1, 1, Plot.css("--muted"), 1);
         Plot.dash(p.g, 0, 0);
-        p.dot(exp.beta, Math.min(exp.heavyBallRate(), 1.2), 6, Method.MOMENTUM.color, "#ffffff");
+        p.dot(exp.beta, Math.min(exp.heavyBallRate(), 1.05), 6, Method.MOMENTUM.color, "#ffffff");
         p.label("diverges above 1", p.px(0.02), p.py(1) - 9, Plot.css("--muted"), "left");
     }
 

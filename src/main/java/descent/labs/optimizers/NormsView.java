@@ -87,8 +87,9 @@ final class NormsView {
 
     private void renderVectors() {
         Plot p = vectors;
-        double span = 3.2 * Math.max(1, p.width / p.height);
-        p.window(-span, span, -3.2, 3.2);
+        double reach = Math.max(1.7, 1.15 * Math.max(Math.abs(g[0]), Math.abs(g[1])));
+        double span = reach * Math.max(1, p.width / p.height);
+        p.window(-span, span, -reach, reach);
         p.begin();
         String border = Plot.css("--border"), fg = Plot.css("--fg");
         p.line(-span, 0, span, 0, border, 1);
@@ -143,8 +144,11 @@ final class NormsView {
 
     private void renderMatrix() {
         Plot p = matrix;
-        double span = 3.2 * Math.max(1, p.width / p.height);
-        p.window(-span, span, -3.2, 3.2);
+        double reach = Math.max(1.3, 1.15 * Math.max(Math.max(Math.abs(w[0]), Math.abs(w[1])), Math.max(
+                Math.abs(w[2]), Math.abs(w[3]))));
+        reach = Math.max(reach, 1.1 * NormGeometry.svd2(w[0], w[1], w[2], w[3])[0]);
+        double span = reach * Math.max(1, p.width / p.height);
+        p.window(-span, span, -reach, reach);
         p.begin();
         String border = Plot.css("--border"), fg = Plot.css("--fg"), muted = Plot.css("--muted");
         p.line(-span, 0, span, 0, border, 1);

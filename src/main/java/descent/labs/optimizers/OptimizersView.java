@@ -120,7 +120,10 @@ public final class OptimizersView implements LabView {
     @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
             + "const ok = new Set(shown.split(','));"
             + "body.querySelectorAll('.knobs .knob-group').forEach(g => { const k = g.querySelector('[data-knob]');"
-            + "if (k) g.hidden = !ok.has(k.dataset.knob); });")
+            + "if (k) g.hidden = !ok.has(k.dataset.knob);"
+            // racers that are switched off start folded, so the panel opens on what is racing
+            + "const box = g.querySelector('input[type=checkbox]');"
+            + "if (box && !box.checked && !g.dataset.folded) { g.open = false; g.dataset.folded = '1'; } });")
     private static native void filterGroups(HTMLElement figures, String shown);
 
     @Override

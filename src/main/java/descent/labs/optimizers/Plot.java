@@ -263,6 +263,7 @@ final class Plot {
             int e = (int) Math.round(Math.log10(v));
             return e >= -2 && e <= 3 ? Fmt.sig(v, 1) : "1e" + e;
         }
-        return Fmt.sig(Math.abs(v) < 1e-12 ? 0 : v, 3);
+        // 0.1, 0.2 and 50, not 0.100, 0.200 and 50.0
+        return MathMl.number(Fmt.roundSig(Math.abs(v) < 1e-12 ? 0 : v, 3));
     }
 }

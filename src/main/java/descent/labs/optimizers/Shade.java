@@ -14,7 +14,7 @@ final class Shade {
 
     /** Colours {low, high, line} for light and dark pages, chosen so coloured trails stay the strongest marks. */
     static int[] palette(boolean dark) {
-        return dark ? new int[] {0x1a2130, 0x4a6b96, 0x8fb0d8} : new int[] {0xfbf8f1, 0x7f9cc0, 0x3d5f8c};
+        return dark ? new int[] {0x1a2130, 0x4a6b96, 0x8fb0d8} : new int[] {0xfdfbf6, 0xb4c6de, 0x6f8db5};
     }
 
     /**
@@ -43,7 +43,7 @@ final class Shade {
         for (int k = 0; k < w * h; k++) {
             double v = t[k];
             double s = Double.isNaN(v) ? 1 : (v - lo) / (hi - lo);
-            int rgb = fill ? mix(pal[0], pal[1], Math.pow(s, 0.9)) : pal[0];
+            int rgb = fill ? mix(pal[0], pal[1], Math.pow(s, 1.4)) : pal[0];
             int i = k % w, j = k / w;
             if (lineRgb >= 0 && i + 1 < w && j + 1 < h && !Double.isNaN(v)) {
                 // a level line passes between this pixel and its right or lower neighbour
