@@ -2,6 +2,7 @@ package descent.app;
 
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.optimizers.OptimizersView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -12,6 +13,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Registry registry = new Registry()
+                // syllabus order; diagnostics last, test pages hidden
+                .add(OptimizersView.SPEC, OptimizersView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
