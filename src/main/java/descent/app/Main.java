@@ -1,5 +1,6 @@
 package descent.app;
 
+import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.ui.Dom;
@@ -13,7 +14,8 @@ public final class Main {
     public static void main(String[] args) {
         Registry registry = new Registry()
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
-                .addHidden(SelfTestView.SPEC, SelfTestView::new);
+                .addHidden(SelfTestView.SPEC, SelfTestView::new)
+                .addHidden(BenchView.SPEC, BenchView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));
