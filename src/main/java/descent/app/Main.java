@@ -20,6 +20,15 @@ public final class Main {
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));
         Js.onMessage(type -> shell.post(() -> Messages.handle(shell, type)));
+        Js.onShortcut(key -> shell.post(() -> {
+            if (key.equals(".")) {
+                shell.stepOnce();
+            } else if (shell.running) {
+                shell.pause();
+            } else {
+                shell.play();
+            }
+        }));
         String initial = Js.hash();
         shell.post(() -> shell.route(initial));
         new Thread(new RunLoop(shell), "descent-loop").start();
