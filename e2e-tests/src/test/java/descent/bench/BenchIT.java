@@ -72,6 +72,7 @@ class BenchIT {
                     missing.add(cell + " " + pair[0] + " vs tfjs-" + pair[1] + ": " + e.getMessage());
                     System.out.println("MISSED " + missing.get(missing.size() - 1));
                 }
+                write(out, cells, missing); // after every cell, so a long run leaves partial results
             }
         }
         out.put("problems", p.problems);
