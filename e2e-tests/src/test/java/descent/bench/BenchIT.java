@@ -51,7 +51,10 @@ class BenchIT {
                 "bench/tfjs-bench.js")) {
             page.addScriptTag(new Page.AddScriptTagOptions().setUrl(Browser.baseUrl() + js));
         }
-        page.evaluate("tf.wasm.setWasmPaths('" + Browser.baseUrl() + "bench/')");
+        // the wasm backend's UMD bundle may expose setWasmPaths under tf.wasm or at the top level; without it the
+        // wasm cells are reported as missing rather than aborting the run
+        page.evaluate("const f = (tf.wasm && tf.wasm.setWasmPaths) || tf.setWasmPaths;"
+                + " if (typeof f === 'function') f('" + Browser.baseUrl() + "bench/');");
         out.put("browser", Browser.webgpu().version());
         out.put("adapter", page.evaluate("async () => { const a = await navigator.gpu.requestAdapter(); "
                 + "const i = a.info || {}; return [i.vendor, i.architecture, i.description, "
