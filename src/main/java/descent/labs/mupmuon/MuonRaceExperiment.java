@@ -52,7 +52,7 @@ public final class MuonRaceExperiment {
     private final Batcher batches;
     /** (HISTORY, 1 + RACERS): row t mod HISTORY holds [t, loss of each racer] after step t. */
     private final Tensor history;
-    /** The packed probe: see {@link #offset}. */
+    /** The packed probe: see {@link #offset}; its last float is the step it was taken at. */
     private final Tensor probe;
     private final Tensor[][] before;
     private final Tensor[] momentum; // the Muon racer's m for layers 1 and 2, kept here exactly as Muon keeps it
@@ -79,8 +79,8 @@ public final class MuonRaceExperiment {
         int n = 0;
         for (int l = 0; l < layers(); l++) n += 2 * RACERS * sizes[l] * sizes[l + 1];
         n += 2 * sizes[1] * sizes[2];
-        probeFloats = n;
-        probe = Tensor.zeros(be, n).persistent();
+        probeFloats = n + 1; // and the step it was taken at, last, so a late readback knows what it holds
+        probe = Tensor.full(be, -1, probeFloats).persistent();
         before = new Tensor[RACERS][layers()];
         for (int r = 0; r < RACERS; r++) {
             for (int l = 0; l < layers(); l++) before[r][l] = Tensor.zeros(be, sizes[l], sizes[l + 1]).persistent();
@@ -136,7 +136,10 @@ public final class MuonRaceExperiment {
                 Tensor packed = descent.tensor.Layout.concat(0, row);
                 be.copyAxis(packed.buffer(), 1 + RACERS, 0, history.buffer(), HISTORY * (1 + RACERS),
                         (int) (step % HISTORY) * (1 + RACERS), 1, 1 + RACERS, 1, false);
-                if (probing) pack();
+                if (probing) {
+                    pack();
+                    copy(Tensor.of(be, new float[] {step}, 1), probe, probeFloats - 1);
+                }
             }
         }
         if (probing) probedAt = step;

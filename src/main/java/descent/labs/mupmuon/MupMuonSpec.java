@@ -37,7 +37,7 @@ public final class MupMuonSpec {
         k.add(Knob.number("r_adam_lr", "AdamW learning rate", 3e-3, 1e-5, 0.1, true).in("learning rates").live());
         k.add(Knob.number("r_sgd_lr", "SGD learning rate", 0.05, 1e-4, 2, true).in("learning rates").live()
                 .withHelp("Heavy-ball momentum 0.9."));
-        k.add(Knob.number("r_sign_lr", "Sign descent rate", 3e-4, 1e-6, 0.01, true).in("learning rates").live());
+        k.add(Knob.number("r_sign_lr", "Sign descent rate", 1e-3, 1e-6, 0.01, true).in("learning rates").live());
         k.add(Knob.choice("r_layer", "Layer to inspect", "1", List.of("0", "1", "2", "3"),
                 List.of("Input (256 \u2192 w)", "Hidden 1 (w \u2192 w)", "Hidden 2 (w \u2192 w)",
                         "Output (w \u2192 10)")).in("model").live());
@@ -80,8 +80,8 @@ public final class MupMuonSpec {
                 .in("coordinate check"));
         k.add(Knob.bool("c_norm", "RMSNorm before each ReLU", false).in("coordinate check")
                 .withHelp("Normalises each hidden vector to RMS 1 (times a learned gain)."));
-        k.add(Knob.choice("c_layer", "Layer", "2", List.of("1", "2", "3"),
-                List.of("Hidden 1", "Hidden 2", "Logits")).in("coordinate check").live());
+        k.add(Knob.choice("c_layer", "Layer", "3", List.of("1", "2", "3", "4"),
+                List.of("Hidden 1", "Hidden 2", "Hidden 3", "Logits")).in("coordinate check").live());
         k.add(Knob.seed());
         return k;
     }
@@ -103,9 +103,9 @@ public final class MupMuonSpec {
                 new Preset("SGD sweep", "The same picture with SGD and momentum.",
                         "section=sweep&s_opt=sgd&s_lr_lo=0.002&s_lr_hi=8"),
                 new Preset("Coordinates blow up", "Standard activations grow with width after a few steps; muP's "
-                        + "stay flat.", "section=coord&c_layer=3"),
+                        + "stay flat.", "section=coord&c_layer=4"),
                 new Preset("RMSNorm rescues hidden layers", "Normalised hidden vectors stay at RMS 1 in both; the "
-                        + "logits still blow up under standard.", "section=coord&c_norm=1&c_layer=3"));
+                        + "logits still blow up under standard.", "section=coord&c_norm=1&c_layer=4"));
     }
 
     public static int[] widths(String range) {
@@ -123,6 +123,16 @@ public final class MupMuonSpec {
         if (knob.startsWith("s_")) return "sweep";
         if (knob.startsWith("c_")) return "coord";
         return "race";
+    }
+
+    /** Whether a section must rebuild: any of its non-live knobs, or the seed, differs (or there was no build). */
+    public static boolean changed(Params before, Params now, String section) {
+        if (before == null) return true;
+        for (Knob k : SPEC.knobs()) {
+            if (k.live || !(sectionOf(k.name).equals(section) || k.name.equals("seed"))) continue;
+            if (!before.get(k.name).equals(now.get(k.name))) return true;
+        }
+        return false;
     }
 
     public static WidthSweepExperiment.Config sweepConfig(Params p) {
