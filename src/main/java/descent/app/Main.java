@@ -1,6 +1,7 @@
 package descent.app;
 
 import descent.labs.diagnostics.DiagnosticsView;
+import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -11,6 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Registry registry = new Registry()
+                .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
