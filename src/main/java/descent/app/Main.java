@@ -4,6 +4,7 @@ import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.labs.optimizers.OptimizersView;
+import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -15,6 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         Registry registry = new Registry()
                 // syllabus order; diagnostics last, test pages hidden
+                .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
