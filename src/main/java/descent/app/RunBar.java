@@ -30,7 +30,7 @@ final class RunBar {
                     }
                 }));
         play.setAttribute("data-action", "play");
-        HTMLElement step = Dom.button(bar, "", "Step", "One training step", () -> shell.post(shell::stepOnce));
+        HTMLElement step = Dom.button(bar, "", "Step", "One training step (.)", () -> shell.post(shell::stepOnce));
         step.setAttribute("data-action", "step");
         HTMLElement reset = Dom.button(bar, "", "\u21ba Reset", "Start again from step 0 with the same seed",
                 () -> shell.post(shell::resetLab));

@@ -110,6 +110,13 @@ public final class Js {
     @JSBody(params = {"el", "type", "cb"}, script = "el.addEventListener(type, cb);")
     public static native void on(JSObject el, String type, Callback cb);
 
+    /** Keyboard shortcuts outside text fields: space plays or pauses, "." steps once. */
+    @JSBody(params = "cb", script = "document.addEventListener('keydown', (e) => { const t = e.target; "
+            + "if (e.ctrlKey || e.metaKey || e.altKey || (t && t.closest && t.closest('input, textarea, select, "
+            + "button, summary, a'))) return; if (e.key === ' ' || e.key === '.') { e.preventDefault(); "
+            + "cb(e.key); } });")
+    public static native void onShortcut(StringCallback cb);
+
     @JSBody(script = "return navigator.userAgent;")
     public static native String userAgent();
 
