@@ -50,6 +50,13 @@ public final class Rotary {
         return DetMath.exp(-2.0 * i / headDim * DetMath.log(BASE));
     }
 
+    /** Returns the tables' storage (when the model that uses them is discarded). */
+    public void release() {
+        cos.release();
+        sin.release();
+        rotateHalf.release();
+    }
+
     /** Rotates x (..., T, Dh) position by position; T may be shorter than the context. */
     public Tensor apply(Tensor x) {
         int t = x.dim(-2);

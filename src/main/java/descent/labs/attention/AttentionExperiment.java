@@ -1,7 +1,6 @@
 package descent.labs.attention;
 
 import descent.data.SequenceTask;
-import descent.data.TextCorpus;
 import descent.labs.Params;
 import descent.optim.Clip;
 import descent.optim.Optimizer;
@@ -49,20 +48,21 @@ public final class AttentionExperiment {
     private int[] epoch;
     private int epochPos;
     private final int[] batchIdx;
-    private int microIndex, scoredInBatch, correctInBatch;
-    private double lossInBatch;
+    private int microIndex, scoredInBatch;
+    /** [sum of loss * scored, correct] over the micro-batches of the current update, or of the current evaluation. */
+    private final Tensor trainStats, evalStats;
     private long updates, microSteps, tokensTrained;
     private boolean evalPending = true;
-    private int evalPos, evalCorrect, evalScored;
-    private double evalLoss;
+    private int evalPos, evalScored;
     private String divergence;
 
-    public AttentionExperiment(Params p, TextCorpus pasted, Backend backend) {
+    /** {@code pasted}: a text {@link PastedText#check} accepted, trained on when the corpus knob says so; or null. */
+    public AttentionExperiment(Params p, String pasted, Backend backend) {
         this(p, pasted, backend, 0);
     }
 
     /** With {@code microOverride > 0} the micro-batch is that size (tests compare accumulation with whole batches). */
-    AttentionExperiment(Params p, TextCorpus pasted, Backend backend, int microOverride) {
+    AttentionExperiment(Params p, String pasted, Backend backend, int microOverride) {
         this.backend = backend;
         long seed = p.integer("seed");
         int context = p.integer("context");
@@ -83,6 +83,8 @@ public final class AttentionExperiment {
         batchIdx = new int[batch];
         order = new Rng(Rng.mix64(seed + 0x9E37));
         epoch = order.permutation(task.train().count);
+        trainStats = Tensor.zeros(backend, 2).persistent();
+        evalStats = Tensor.zeros(backend, 2).persistent();
     }
 
     /** Applies the live knobs: learning rate, weight decay and schedule. */
@@ -92,7 +94,7 @@ public final class AttentionExperiment {
         optimizer.schedule(Optimizers.schedule(p.choice("schedule")));
     }
 
-    static TokenTask makeTask(Params p, TextCorpus pasted, int context, long seed, List<String> notes) {
+    static TokenTask makeTask(Params p, String pasted, int context, long seed, List<String> notes) {
         String name = p.choice("task");
         int length = p.integer("length"), symbols = p.integer("symbols");
         switch (name) {
@@ -112,15 +114,12 @@ public final class AttentionExperiment {
                 return new InductionTask(Math.max(2, segment), n, seed);
             }
             case "text": {
-                TextCorpus corpus = pasted;
-                if (p.choice("corpus").equals("builtin") || pasted == null) {
-                    if (p.choice("corpus").equals("pasted")) {
-                        notes.add("No pasted text in this page yet (texts are not stored in links): training on the "
-                                + "built-in sentences. Paste one under Tools.");
-                    }
-                    corpus = TextCorpus.builtIn();
+                if (p.choice("corpus").equals("pasted") && pasted != null) return new TextTask(pasted, "pasted", context);
+                if (p.choice("corpus").equals("pasted")) {
+                    notes.add("No pasted text in this page yet (texts are not stored in links): training on the "
+                            + "built-in sentences. Paste one under Tools.");
                 }
-                return new TextTask(corpus, context);
+                return TextTask.builtIn(context);
             }
             default: {
                 SequenceTask.Kind kind = SequenceTask.Kind.valueOf(name.toUpperCase());
@@ -166,8 +165,6 @@ public final class AttentionExperiment {
             }
             scoredInBatch = 0;
             for (int i : batchIdx) scoredInBatch += data.t - data.scoreFrom(i);
-            lossInBatch = 0;
-            correctInBatch = 0;
             optimizer.zeroGrad();
         }
         try (Scope s = Scope.open()) {
@@ -176,8 +173,9 @@ public final class AttentionExperiment {
             Tensor loss = Losses.crossEntropy(logits, b.targets);
             // the mean over the whole batch's scored tokens, accumulated micro-batch by micro-batch
             loss.mul((float) b.scored / scoredInBatch).backward();
-            lossInBatch += (double) loss.item() * b.scored;
-            correctInBatch += b.correct(logits.toHost(), task.vocab);
+            try (Autograd.NoGrad g = Autograd.noGrad()) {
+                accumulate(trainStats, b.stats(logits, loss));
+            }
         }
         microIndex++;
         microSteps++;
@@ -185,9 +183,15 @@ public final class AttentionExperiment {
         if (microIndex * micro == batch) finishUpdate();
     }
 
+    private void accumulate(Tensor total, Tensor add) {
+        backend.copy(add.buffer(), total.buffer(), 2, true);
+    }
+
     private void finishUpdate() {
         microIndex = 0;
-        float loss = (float) (lossInBatch / scoredInBatch);
+        float[] stats = trainStats.toHost(); // the one read of an update
+        backend.fill(trainStats.buffer(), 0f);
+        float loss = stats[0] / scoredInBatch;
         if (!Float.isFinite(loss)) {
             divergence = "The loss became " + (Float.isNaN(loss) ? "NaN" : "infinite") + " at update " + (updates + 1)
                     + ": the learning rate is too large for this model. Try a smaller one, then reset.";
@@ -199,30 +203,29 @@ public final class AttentionExperiment {
             optimizer.step();
         }
         updates++;
-        train.add(updates, loss, (float) correctInBatch / scoredInBatch, lr);
+        train.add(updates, loss, stats[1] / scoredInBatch, lr);
         if (updates % EVAL_EVERY == 0) evalPending = true;
     }
 
     private void evalChunk() {
         TokenTask.Examples data = task.test();
         int total = evalExamples();
-        int n = Math.min(Math.min(total - evalPos, 2 * micro), total);
+        int n = Math.min(total - evalPos, 2 * micro); // forward only: about two thirds of a training micro-step
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = evalPos + i;
         try (Scope s = Scope.open(); Autograd.NoGrad g = Autograd.noGrad()) {
             Batch b = Batch.of(backend, data, idx, 0, n);
             Tensor logits = model.forward(b.inputs).gatherRows(b.rows);
-            evalLoss += (double) Losses.crossEntropy(logits, b.targets).item() * b.scored;
+            accumulate(evalStats, b.stats(logits, Losses.crossEntropy(logits, b.targets)));
             evalScored += b.scored;
-            evalCorrect += b.correct(logits.toHost(), task.vocab);
         }
         evalPos += n;
         if (evalPos >= total) {
-            test.add(updates, (float) (evalLoss / evalScored), (float) evalCorrect / evalScored);
+            float[] stats = evalStats.toHost();
+            backend.fill(evalStats.buffer(), 0f);
+            test.add(updates, stats[0] / evalScored, stats[1] / evalScored);
             evalPending = false;
             evalPos = 0;
-            evalLoss = 0;
-            evalCorrect = 0;
             evalScored = 0;
         }
     }
@@ -236,8 +239,8 @@ public final class AttentionExperiment {
     public double[] evaluate(int n) {
         TokenTask.Examples data = task.test();
         n = Math.min(n, data.count);
-        double loss = 0;
-        int correct = 0, scored = 0;
+        double loss = 0, correct = 0;
+        int scored = 0;
         for (int from = 0; from < n; from += 64) {
             int m = Math.min(64, n - from);
             int[] idx = new int[m];
@@ -245,12 +248,13 @@ public final class AttentionExperiment {
             try (Scope s = Scope.open(); Autograd.NoGrad g = Autograd.noGrad()) {
                 Batch b = Batch.of(backend, data, idx, 0, m);
                 Tensor logits = model.forward(b.inputs).gatherRows(b.rows);
-                loss += (double) Losses.crossEntropy(logits, b.targets).item() * b.scored;
-                correct += b.correct(logits.toHost(), task.vocab);
+                float[] stats = b.stats(logits, Losses.crossEntropy(logits, b.targets)).toHost();
+                loss += stats[0];
+                correct += stats[1];
                 scored += b.scored;
             }
         }
-        return new double[] {loss / scored, (double) correct / scored};
+        return new double[] {loss / scored, correct / scored};
     }
 
     // ---- state for the views ----------------------------------------------------------------------------------
@@ -276,5 +280,14 @@ public final class AttentionExperiment {
 
     public Backend backend() {
         return backend;
+    }
+
+    /** Releases the model, the optimizer state and the statistics buffers. */
+    public void dispose() {
+        optimizer.reset();
+        if (optimizer instanceof descent.optim.Muon m && m.adamw() != null) m.adamw().reset();
+        model.dispose();
+        trainStats.release();
+        evalStats.release();
     }
 }

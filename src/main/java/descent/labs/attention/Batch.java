@@ -13,8 +13,10 @@ final class Batch {
     final Tensor targets; // (S)
     final int scored;
     private final int[] target;
+    private final Backend be;
 
-    private Batch(Tensor inputs, Tensor rows, Tensor targets, int[] target) {
+    private Batch(Backend be, Tensor inputs, Tensor rows, Tensor targets, int[] target) {
+        this.be = be;
         this.inputs = inputs;
         this.rows = rows;
         this.targets = targets;
@@ -41,18 +43,23 @@ final class Batch {
                 k++;
             }
         }
-        return new Batch(Tensor.indices(be, ids, count, t), Tensor.indices(be, rows, scored),
+        return new Batch(be, Tensor.indices(be, ids, count, t), Tensor.indices(be, rows, scored),
                 Tensor.indices(be, target, scored), target);
     }
 
-    /** How many scored rows of logits (S, V), read on the host, predict their target by arg-max. */
-    int correct(float[] logits, int vocab) {
-        int correct = 0;
-        for (int r = 0; r < target.length; r++) {
-            int best = 0;
-            for (int j = 1; j < vocab; j++) if (logits[r * vocab + j] > logits[r * vocab + best]) best = j;
-            if (best == target[r]) correct++;
-        }
-        return correct;
+    /**
+     * [loss * S, correct] as a device tensor (2), for statistics that stay on the device until an update is done
+     * (a read per micro-batch would stall a GPU). A row is correct when its target's logit equals the row's maximum,
+     * found without an arg-max op: gap = max - target is exactly 0 then (the same float is picked by both), and
+     * 1 + clampMin(-1e30 gap, -1) turns any positive gap into 0.
+     */
+    Tensor stats(Tensor logits, Tensor meanLoss) {
+        int v = logits.dim(1);
+        float[] onehot = new float[scored * v]; // (S, V)
+        for (int r = 0; r < scored; r++) onehot[r * v + target[r]] = 1f;
+        Tensor targetLogit = logits.mul(Tensor.of(be, onehot, scored, v)).sum(1, false); // (S)
+        Tensor gap = logits.max(1, false).sub(targetLogit);                            // (S), >= 0
+        Tensor correct = gap.mul(-1e30f).clampMin(-1f).add(1f).sum();                  // ()
+        return descent.tensor.Layout.concat(0, meanLoss.mul(scored).reshape(1), correct.reshape(1));
     }
 }

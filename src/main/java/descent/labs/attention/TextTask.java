@@ -1,5 +1,6 @@
 package descent.labs.attention;
 
+import descent.data.CharVocab;
 import descent.data.TextCorpus;
 
 /**
@@ -9,23 +10,39 @@ import descent.data.TextCorpus;
  */
 final class TextTask extends TokenTask {
     static final double TRAIN_PART = 0.9;
-    final TextCorpus corpus;
+    /** The built-in text: the engine's generated sentences, always the same ~40 000 characters. */
+    static final int BUILT_IN_CHARS = 40_000;
+    static final long BUILT_IN_SEED = 2017;
+
+    final CharVocab chars;
+    final String source;
     private final Examples train, test;
 
-    TextTask(TextCorpus corpus, int context) {
-        super("text", corpus.vocabulary.length, context, symbols(corpus));
-        this.corpus = corpus;
-        int split = (int) (corpus.size() * TRAIN_PART);
+    /** {@code text} must be at least a few contexts long ({@link PastedText} checks pasted text). */
+    TextTask(String text, String source, int context) {
+        this(new CharVocab(text), text, source, context);
+    }
+
+    private TextTask(CharVocab chars, String text, String source, int context) {
+        super("text", chars.size(), context, symbols(chars));
+        this.chars = chars;
+        this.source = source;
+        int[] ids = chars.encode(text);
+        int split = (int) (ids.length * TRAIN_PART);
         // a short text still yields a few test windows: take them from the end, overlapping the training part if need be
-        int testFrom = Math.max(0, Math.min(split, corpus.size() - 4 * (context + 1)));
-        train = Examples.windows(corpus.ids, 0, split, context, 1);
-        test = Examples.windows(corpus.ids, testFrom, corpus.size(), context, context + 1);
+        int testFrom = Math.max(0, Math.min(split, ids.length - 4 * (context + 1)));
+        train = Examples.windows(ids, 0, Math.max(split, context + 2), context, 1);
+        test = Examples.windows(ids, testFrom, ids.length, context, context + 1);
+    }
+
+    static TextTask builtIn(int context) {
+        return new TextTask(TextCorpus.generate(BUILT_IN_CHARS, BUILT_IN_SEED), "built-in", context);
     }
 
     /** Characters as they print in a map cell: whitespace made visible. */
-    static String[] symbols(TextCorpus corpus) {
-        String[] s = new String[corpus.vocabulary.length];
-        for (int i = 0; i < s.length; i++) s[i] = visible(corpus.vocabulary[i]);
+    static String[] symbols(CharVocab chars) {
+        String[] s = new String[chars.size()];
+        for (int i = 0; i < s.length; i++) s[i] = visible(chars.codePoint(i));
         return s;
     }
 
@@ -40,13 +57,13 @@ final class TextTask extends TokenTask {
 
     @Override
     protected int idOf(int codePoint) {
-        return corpus.idOf(codePoint);
+        return chars.idOf(codePoint);
     }
 
     @Override
     public String typed(int[] tokens, int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) sb.appendCodePoint(corpus.vocabulary[tokens[i]]);
+        for (int i = from; i < to; i++) sb.appendCodePoint(chars.codePoint(tokens[i]));
         return sb.toString();
     }
 
@@ -82,7 +99,7 @@ final class TextTask extends TokenTask {
 
     @Override
     public String inputHint() {
-        return "Type any text made of characters the corpus uses (" + vocab + " different ones).";
+        return "Type any text made of characters the " + source + " text uses (" + vocab + " different ones).";
     }
 
     @Override

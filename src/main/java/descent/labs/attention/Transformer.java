@@ -103,6 +103,13 @@ public final class Transformer extends Module {
         return null;
     }
 
+    /** Returns every buffer the model holds to its backend (a GPU does not collect garbage). */
+    public void dispose() {
+        for (descent.nn.Parameter p : parameters()) p.value.release();
+        if (sinusoid != null) sinusoid.release();
+        if (rotary != null) rotary.release();
+    }
+
     public int layers() {
         return blocks.length;
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.data.SequenceTask;
-import descent.data.TextCorpus;
 import org.junit.jupiter.api.Test;
 
 class TaskTest {
@@ -76,13 +75,33 @@ class TaskTest {
 
     @Test
     void textTaskTypesAnyCharacterOfItsCorpus() {
-        TextTask task = new TextTask(TextCorpus.builtIn(), 32);
+        TextTask task = TextTask.builtIn(32);
         TokenTask.Parsed p = task.example("the model");
         assertNull(p.problem());
         assertEquals("the model", task.typed(p.tokens(), 0, p.tokens().length));
-        assertEquals("\u2423", task.symbols[task.corpus.idOf(' ')]);
-        assertNotNull(task.example("the \u00e9").problem(), "\u00e9 is not in the built-in corpus");
+        assertEquals("\u2423", task.symbols[task.chars.idOf(' ')]);
+        assertNotNull(task.example("the \u00e9").problem(), "\u00e9 is not in the built-in text");
         assertTrue(task.test().count >= 4);
         assertEquals(0, task.train().scoreFrom(10), "every position of a text window is scored");
+        TextTask emoji = new TextTask("ab \ud83d\ude42 ".repeat(100), "pasted", 16);
+        assertEquals(4, emoji.vocab, "a, b, space and the emoji");
+        assertEquals("\ud83d\ude42", emoji.symbols[emoji.chars.idOf(0x1F642)]);
+    }
+
+    @Test
+    void pastedTextIsCheckedWithAMessage() {
+        PastedText.Result tooLong = PastedText.check("a".repeat(PastedText.MAX_CHARS + 1));
+        assertNull(tooLong.text());
+        assertTrue(tooLong.message().contains("the limit is " + PastedText.MAX_CHARS), tooLong.message());
+        PastedText.Result control = PastedText.check("\u0001\u0002\u0003".repeat(200));
+        assertNull(control.text());
+        assertTrue(control.message().contains("control character U+0001"), control.message());
+        assertTrue(PastedText.check("short").message().contains("at least " + PastedText.MIN_CHARS));
+        StringBuilder cjk = new StringBuilder();
+        for (int cp = 0x4E00; cp <= 0x4E00 + PastedText.MAX_VOCAB; cp++) cjk.appendCodePoint(cp);
+        assertTrue(PastedText.check(cjk.toString()).message().contains("different characters"));
+        PastedText.Result fine = PastedText.check("Gr\u00fc\u00dfe, \u4e16\u754c! \ud83d\ude42\r\n".repeat(30));
+        assertTrue(fine.ok(), fine.message());
+        assertTrue(fine.text().indexOf('\r') < 0, "line endings normalised");
     }
 }
