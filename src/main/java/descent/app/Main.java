@@ -1,5 +1,6 @@
 package descent.app;
 
+import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.labs.optimizers.OptimizersView;
@@ -16,7 +17,8 @@ public final class Main {
                 // syllabus order; diagnostics last, test pages hidden
                 .add(OptimizersView.SPEC, OptimizersView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
-                .addHidden(SelfTestView.SPEC, SelfTestView::new);
+                .addHidden(SelfTestView.SPEC, SelfTestView::new)
+                .addHidden(BenchView.SPEC, BenchView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));

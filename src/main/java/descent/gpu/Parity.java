@@ -125,8 +125,13 @@ public final class Parity {
     public static List<Result> runAll(Backend reference, Backend subject, boolean quick) {
         List<Result> out = new ArrayList<>();
         long seed = 1;
-        for (Case c : ParityCases.all(quick)) {
-            out.add(run(c, reference, subject, seed++));
+        List<Case> cases = ParityCases.all(quick);
+        for (int i = 0; i < cases.size(); i++) {
+            // the quick self-test (diagnostics page) takes a spread of every 6th case
+            if (!quick || i % 6 == 0) {
+                out.add(run(cases.get(i), reference, subject, seed));
+            }
+            seed++;
         }
         return out;
     }

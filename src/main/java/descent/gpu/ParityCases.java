@@ -65,7 +65,46 @@ final class ParityCases {
             images(out);
         }
         optimizers(out);
+        ensemble(out);
         return out;
+    }
+
+    /** Eight MLPs trained together (batched matmuls over the ensemble axis, one fused Adam dispatch per tensor). */
+    private static void ensemble(List<Case> out) {
+        add(out, "ensemble of 8 MLPs 2-16-16-3, 3 Adam steps", TOL_OPTIMIZER, in -> {
+            Backend be = in.be;
+            long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8};
+            Ensemble ens = new Ensemble(be, seeds, 2, 16, 16, 3);
+            float[] x = be.read(in.rand(8 * 10 * 2));
+            float[] idx = be.read(in.indices(8 * 10, 3));
+            int[] labels = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                labels[i] = (int) idx[i];
+            }
+            Tensor xt = Tensor.of(be, x, 8, 10, 2);
+            Tensor y = Ensemble.oneHot(be, labels, 8, 10, 3);
+            Adam adam = new Adam(ens.parameters, 0.01f);
+            for (int step = 0; step < 3; step++) {
+                try (descent.tensor.Scope s = descent.tensor.Scope.open()) {
+                    ens.losses(ens.forward(xt), y).sum().backward();
+                    adam.step();
+                    adam.zeroGrad();
+                }
+            }
+            Buffer[] res = new Buffer[ens.parameters.size()];
+            for (int i = 0; i < res.length; i++) {
+                Tensor p = ens.parameters.get(i).value;
+                res[i] = in.zeros(p.size);
+                be.copy(p.buffer(), res[i], p.size, false);
+            }
+            adam.reset();
+            for (Parameter p : ens.parameters) {
+                p.value.release();
+            }
+            xt.release();
+            y.release();
+            return res;
+        });
     }
 
     private static void add(List<Case> out, String name, double tol, Parity.Body body) {

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults and steady state of the WebGPU path: 10,000 training steps keep live GPU buffers and bytes flat; a destroyed
  * device moves the lab to the CPU with a notice and training goes on; without WebGPU the CPU path runs and says why.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GpuFaultsIT {
     private static final String TRAIN = "index.html#lab=selftest&mode=train";
 
@@ -17,9 +21,18 @@ class GpuFaultsIT {
         return Integer.parseInt((String) p.page.evaluate("document.querySelector('.selftest').dataset." + name));
     }
 
+    /** Waits for the lab with a generous timeout: opening a device on a busy software adapter can take a while. */
+    private static Pages open(com.microsoft.playwright.Browser browser, int w, int h) {
+        Pages p = Pages.open(browser, w, h, TRAIN);
+        p.page.waitForFunction("() => document.body.dataset.state && document.body.dataset.state !== 'loading'", null,
+                new Page.WaitForFunctionOptions().setTimeout(90_000));
+        return p;
+    }
+
     @Test
+    @Order(2)
     void tenThousandStepsKeepGpuMemoryFlat() {
-        Pages p = Pages.open(Browser.webgpu(), 1280, 900, TRAIN).ready();
+        Pages p = open(Browser.webgpu(), 1280, 900);
         p.waitFor(".selftest[data-live]");
         assertEquals("webgpu", p.page.evaluate("document.body.dataset.backend"));
         p.page.waitForFunction("() => Number(document.body.dataset.step) >= 200", null,
@@ -40,8 +53,9 @@ class GpuFaultsIT {
     }
 
     @Test
+    @Order(1)
     void deviceLossContinuesOnTheCpu() {
-        Pages p = Pages.open(Browser.webgpu(), 1280, 900, TRAIN).ready();
+        Pages p = open(Browser.webgpu(), 1280, 900);
         p.waitFor(".selftest[data-live]");
         // long enough for at least one host sync (every 2 s)
         p.page.waitForTimeout(3000);
@@ -61,13 +75,14 @@ class GpuFaultsIT {
     }
 
     @Test
+    @Order(3)
     void withoutWebGpuTheCpuPathRunsAndSaysWhy() {
-        Pages p = Pages.open(Browser.cpu(), 360, 640, TRAIN).ready();
+        Pages p = open(Browser.cpu(), 360, 640);
         p.waitFor(".selftest[data-live]");
         assertEquals("cpu", p.page.evaluate("document.body.dataset.backend"));
         String title = (String) p.page.evaluate("document.querySelector('.badge').title");
         assertTrue(title.contains("WebGPU"), title);
-        p.waitForStep(50);
+        p.page.waitForFunction("() => Number(document.body.dataset.step) >= 50");
         p.assertClean();
         p.close();
     }
