@@ -17,10 +17,10 @@ import java.util.List;
  * The attention lab without the browser: a task, a transformer, an optimizer, and training in bounded pieces.
  *
  * <p>One call of {@link #step} is one <em>micro-batch</em>: a forward and backward pass over a few sequences whose
- * gradients add up; after {@code batch / micro} of them the optimizer updates. The micro-batch size is fixed by the
- * model's size (about {@link #MICRO_BUDGET} multiply-adds), never by the device, so a seed reproduces the same run
- * on any machine while a frame never waits on a whole batch. Evaluation on the test set runs in the same pieces every
- * {@link #EVAL_EVERY} updates.
+ * gradients add up; after {@code batch / micro} of them the optimizer updates. On the CPU the micro-batch size is
+ * fixed by the model's size (about {@link #MICRO_BUDGET} multiply-adds), never by the machine's speed, so a seed
+ * reproduces the same run on any computer while a frame never waits on a whole batch; a GPU takes the whole batch at
+ * once. Evaluation on the test set runs in the same pieces every {@link #EVAL_EVERY} updates.
  */
 public final class AttentionExperiment {
     /** Multiply-adds per micro-step: a few milliseconds of plain Java, so the page keeps drawing while training. */
@@ -79,7 +79,10 @@ public final class AttentionExperiment {
             notes.add("The batch was cut to " + b + ", the number of training examples.");
         }
         batch = b;
-        micro = microOverride > 0 ? microOverride : microBatch(batch, costPerSequence());
+        // a GPU pays per dispatch, not per element: it takes the whole batch in one pass (the sums then differ from
+        // the CPU's only by rounding order, as any two backends do)
+        micro = microOverride > 0 ? microOverride
+                : backend.name().equals("cpu") ? microBatch(batch, costPerSequence()) : batch;
         batchIdx = new int[batch];
         order = new Rng(Rng.mix64(seed + 0x9E37));
         epoch = order.permutation(task.train().count);
@@ -210,7 +213,8 @@ public final class AttentionExperiment {
     private void evalChunk() {
         TokenTask.Examples data = task.test();
         int total = evalExamples();
-        int n = Math.min(total - evalPos, 2 * micro); // forward only: about two thirds of a training micro-step
+        // forward only, so twice a training micro-batch costs about two thirds of a training step; a GPU takes all
+        int n = Math.min(total - evalPos, backend.name().equals("cpu") ? 2 * micro : total);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = evalPos + i;
         try (Scope s = Scope.open(); Autograd.NoGrad g = Autograd.noGrad()) {

@@ -54,8 +54,8 @@ public final class Generation {
         int next = decoding.greedy() || decoding.temperature() <= 0 ? Sampler.argmax(p.decoded())
                 : Sampler.draw(p.decoded(), rng);
         tokens[length++] = next;
-        refresh(model, decoding);
-        return next;
+        return next; // the preview is now stale: the caller refreshes it when it draws
+
     }
 
     public boolean done() {

@@ -34,13 +34,19 @@ public final class Probe {
         int t = tokens.length, h = model.heads;
         float[][][] maps = new float[model.layers()][h][];
         float[] probs;
+        int v = model.vocab, layers = model.layers();
         try (Scope s = Scope.open(); Autograd.NoGrad g = Autograd.noGrad()) {
             Tensor logits = model.forward(Tensor.indices(model.tokens.weight.value.backend, tokens, 1, t)); // (T, V)
-            probs = logits.softmax(-1).toHost();
-            for (int l = 0; l < model.layers(); l++) {
-                float[] w = model.blocks[l].attention.lastWeights().toHost(); // (1, H, T, T)
+            // one read for everything: on a GPU every read waits for the device
+            Tensor[] parts = new Tensor[layers + 1];
+            parts[0] = logits.softmax(-1).reshape(t * v);
+            for (int l = 0; l < layers; l++) parts[l + 1] = model.blocks[l].attention.lastWeights().reshape(h * t * t);
+            float[] all = descent.tensor.Layout.concat(0, parts).toHost();
+            probs = java.util.Arrays.copyOfRange(all, 0, t * v);
+            for (int l = 0; l < layers; l++) {
+                int base = t * v + l * h * t * t; // (1, H, T, T) of layer l
                 for (int head = 0; head < h; head++) {
-                    maps[l][head] = java.util.Arrays.copyOfRange(w, head * t * t, (head + 1) * t * t);
+                    maps[l][head] = java.util.Arrays.copyOfRange(all, base + head * t * t, base + (head + 1) * t * t);
                 }
             }
         }
