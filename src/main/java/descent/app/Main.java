@@ -1,6 +1,7 @@
 package descent.app;
 
 import descent.labs.diagnostics.BenchView;
+import descent.labs.attention.AttentionView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.labs.optimizers.OptimizersView;
@@ -18,6 +19,7 @@ public final class Main {
                 // syllabus order; diagnostics last, test pages hidden
                 .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(AttentionView.SPEC, AttentionView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
                 .addHidden(BenchView.SPEC, BenchView::new);
