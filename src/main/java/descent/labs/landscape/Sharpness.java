@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  *
  * <p>Measured again and again along training, so the last vectors warm-start the next measurement: the top
  * eigenvectors turn slowly, and two or three products usually suffice. The work is split into single products
- * ({@link #advance}) so a measurement never holds a frame for long. Power iteration finds the eigenvalues of
- * largest magnitude; in a trained network these are the positive ones that matter for stability.
+ * ({@link #advance}) so a measurement never holds a frame for long.
+ *
+ * <p>Power iteration finds the eigenvalues of largest <em>magnitude</em>. Early in training a negative curvature can
+ * rival the top positive one, and a single vector then swings between the two without settling; so the block carries
+ * one guard vector more than asked for, Rayleigh-Ritz separates the two, and the largest Ritz values are reported.
  */
 public final class Sharpness {
     /** Relative change of the Ritz values below which a measurement stops; the finite-difference Hv is ~1e-3 exact. */
@@ -25,7 +28,7 @@ public final class Sharpness {
     private final ParamVector layout;
     private final Supplier<Tensor> loss;
     private final Backend be;
-    private final int k;
+    private final int k, wanted;
     private final float[][] v, hv;   // (k, P) basis and its images under H
     private double[] ritz, previous;
     private int next, iteration, maxIterations, hvps;
@@ -36,7 +39,9 @@ public final class Sharpness {
         this.layout = layout;
         this.loss = loss;
         this.be = layout.params.get(0).value.backend;
-        this.k = k;
+        this.wanted = k;
+        this.k = k + 1; // one guard vector
+        k = this.k;
         v = new float[k][];
         hv = new float[k][];
         Rng rng = new Rng(seed);
@@ -70,7 +75,7 @@ public final class Sharpness {
         next = 0;
         iteration++;
         rayleighRitz();
-        boolean converged = previous != null && change(previous, ritz) < TOLERANCE;
+        boolean converged = previous != null && change(previous, ritz, wanted) < TOLERANCE;
         previous = ritz.clone();
         if (converged || iteration >= maxIterations) measuring = false;
         return !measuring;
@@ -85,9 +90,9 @@ public final class Sharpness {
         return values();
     }
 
-    /** The eigenvalue estimates, largest first. */
+    /** The estimates of the top eigenvalues asked for, largest first. */
     public double[] values() {
-        return ritz.clone();
+        return java.util.Arrays.copyOf(ritz, wanted);
     }
 
     /** The current estimate of eigenvector c (unit length, P). */
@@ -128,9 +133,9 @@ public final class Sharpness {
         }
     }
 
-    private static double change(double[] before, double[] after) {
+    private static double change(double[] before, double[] after, int n) {
         double worst = 0;
-        for (int i = 0; i < after.length; i++) {
+        for (int i = 0; i < n; i++) {
             worst = Math.max(worst, Math.abs(after[i] - before[i]) / Math.max(1e-12, Math.abs(after[i])));
         }
         return worst;

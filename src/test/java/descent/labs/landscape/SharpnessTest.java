@@ -56,7 +56,7 @@ class SharpnessTest {
         s.measure(50);
         int before = s.products();
         assertEquals(20, s.measure(10)[0], 0.2);
-        assertTrue(s.products() - before <= 3, "warm start: " + (s.products() - before) + " products");
+        assertTrue(s.products() - before <= 4, "warm start: " + (s.products() - before) + " products (two rounds of two)");
     }
 
     /** Q diag(lambda) Q^T with Q from Gram-Schmidt on a Gaussian matrix. */
