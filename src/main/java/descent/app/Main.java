@@ -2,6 +2,8 @@ package descent.app;
 
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.landscape.LandscapeSpec;
+import descent.labs.landscape.LandscapeView;
 import descent.labs.optimizers.OptimizersView;
 import descent.ui.Dom;
 import descent.ui.Js;
@@ -15,6 +17,7 @@ public final class Main {
         Registry registry = new Registry()
                 // syllabus order; diagnostics last, test pages hidden
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(LandscapeSpec.SPEC, LandscapeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));

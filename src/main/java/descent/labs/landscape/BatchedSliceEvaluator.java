@@ -31,6 +31,9 @@ public final class BatchedSliceEvaluator implements SliceEvaluator {
     private final Module probe;
     private final ParamVector layout;
     private final Tensor x, oneHot, labels; // (N, D), (1, N, K), (N)
+    /** For two classes: z1 - z0 by a (2, 1) product, the sign that makes it the label's margin, a (N, 1) mean. */
+    private final Tensor against, sign, average; // (K, 1), (1, N, 1), (N, 1)
+    private final int classes;
     private final int n, members;
     private Tensor center, d1, d2;            // (1, P) each, uploaded once per plane
     private float[] lastCenter, lastD1, lastD2;
@@ -49,6 +52,15 @@ public final class BatchedSliceEvaluator implements SliceEvaluator {
         float[] hot = new float[n * k];
         for (int i = 0; i < n; i++) hot[i * k + data.labels[i]] = 1;
         oneHot = Tensor.of(be, hot, 1, n, k).persistent();
+        classes = k;
+        float[] s = new float[n], avg = new float[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = data.labels[i] == 0 ? 1 : -1;  // class 0: loss softplus(z1 - z0); class 1: softplus(z0 - z1)
+            avg[i] = 1f / n;
+        }
+        against = Tensor.of(be, new float[] {-1, 1}, 2, 1).persistent();
+        sign = Tensor.of(be, s, 1, n, 1).persistent();
+        average = Tensor.of(be, avg, n, 1).persistent();
         int widest = net.width() * Math.max(1, data.n);
         members = Math.max(1, Math.min(maxMembers, (1 << 21) / widest));
     }
@@ -96,8 +108,14 @@ public final class BatchedSliceEvaluator implements SliceEvaluator {
             h = h.matmul(w).add(bias);                                             // (M, N, out)
             if (l < mlp.layers.length - 1) h = net.activation().apply(h);
         }
-        // mean over examples of -log softmax at the label: the one-hot picks the label's log-probability
-        return h.logSoftmax(2).mul(oneHot).sum(2, false).sum(1, false).mul(-1f / n); // (M)
+        if (classes != 2) {
+            // mean over examples of -log softmax at the label: the one-hot picks the label's log-probability
+            return h.logSoftmax(2).mul(oneHot).sum(2, false).sum(1, false).mul(-1f / n); // (M)
+        }
+        // two classes: -log softmax(z)_y = softplus(z_other - z_y), so the loss needs no row-wise softmax (a GPU
+        // runs one workgroup per row there, wasteful for rows of two); the margins and the mean are thin matmuls
+        Tensor margin = h.matmul(against).mul(sign);                              // (M, N, 1): s_n (z1 - z0)
+        return margin.softplus().reshape(m, 1, n).matmul(average).reshape(m);   // (M)
     }
 
     /** The fallback: each member through the probe network in turn, the losses gathered on the device. */
@@ -138,5 +156,8 @@ public final class BatchedSliceEvaluator implements SliceEvaluator {
         x.release();
         labels.release();
         oneHot.release();
+        against.release();
+        sign.release();
+        average.release();
     }
 }

@@ -31,7 +31,7 @@ public final class SurfaceCamera {
         double x1 = c * x - s * y, y1 = s * x + c * y;                // turn about z
         double ce = Math.cos(elevation), se = Math.sin(elevation);
         double up = z * ce + y1 * se, depth = z * se - y1 * ce;       // tilt toward the eye
-        double f = zoom * 0.62 * EYE / (EYE - depth);                 // perspective divide
+        double f = zoom * 0.8 * EYE / (EYE - depth);                 // perspective divide
         out[0] = x1 * f;
         out[1] = up * f;
         out[2] = depth;
@@ -70,7 +70,7 @@ public final class SurfaceCamera {
         double ce = Math.cos(elevation), se = Math.sin(elevation);
         // rows of the view rotation: screen-x, screen-up, depth (toward the eye)
         double[] rx = {c, -s, 0}, ru = {s * se, c * se, ce}, rd = {-s * ce, -c * ce, se};
-        double k = zoom * 0.62 * EYE;
+        double k = zoom * 0.8 * EYE;
         float[] m = new float[16];
         double sx = aspect >= 1 ? 1 / aspect : 1, sy = aspect >= 1 ? 1 : aspect;
         for (int j = 0; j < 3; j++) {
