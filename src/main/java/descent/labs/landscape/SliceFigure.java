@@ -69,7 +69,8 @@ final class SliceFigure {
         for (int i = 0; i < shown.length; i++) shown[i] = log ? (float) Math.log10(Math.max(picture[i], 1e-12)) : picture[i];
         double a = log ? Math.log10(Math.max(lo, 1e-12)) : lo, b = log ? Math.log10(Math.max(hi, 1e-12)) : hi;
         map.extent(g.x0, g.x1, g.y0, g.y1);
-        map.values(shown, side, side, ColorMap.SEQUENTIAL, a, b, log ? "log\u2081\u2080 loss" : "loss");
+        map.logBar(log);
+        map.values(shown, side, side, ColorMap.SEQUENTIAL, a, b, log ? "loss (log scale)" : "loss");
         map.marks().clear();
         contours(shown, a, b);
         Dom.attr(fig.root(), "data-res", Integer.toString(side));
