@@ -4,6 +4,8 @@ import descent.labs.diagnostics.BenchView;
 import descent.labs.attention.AttentionView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.landscape.LandscapeSpec;
+import descent.labs.landscape.LandscapeView;
 import descent.labs.optimizers.OptimizersView;
 import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
@@ -19,6 +21,7 @@ public final class Main {
                 // syllabus order; diagnostics last, test pages hidden
                 .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(LandscapeSpec.SPEC, LandscapeView::new)
                 .add(AttentionView.SPEC, AttentionView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
