@@ -1,10 +1,14 @@
 package descent.app;
 
 import descent.labs.diagnostics.BenchView;
+import descent.labs.attention.AttentionView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.landscape.LandscapeSpec;
+import descent.labs.landscape.LandscapeView;
 import descent.labs.mupmuon.MupMuonView;
 import descent.labs.optimizers.OptimizersView;
+import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -16,8 +20,11 @@ public final class Main {
     public static void main(String[] args) {
         Registry registry = new Registry()
                 // syllabus order; diagnostics last, test pages hidden
+                .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(LandscapeSpec.SPEC, LandscapeView::new)
                 .add(MupMuonView.SPEC, MupMuonView::new)
+                .add(AttentionView.SPEC, AttentionView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
                 .addHidden(BenchView.SPEC, BenchView::new);

@@ -99,6 +99,14 @@ public final class GpuDevice {
         }
     }
 
+    /**
+     * The GPUDevice itself, for code outside the compute backend that renders with it (a lab's WebGPU render
+     * pipeline). Such code must watch for its own errors with an error scope; this object records only uncaptured ones.
+     */
+    public JSObject handle() {
+        return device;
+    }
+
     /** Destroys the device (device-loss tests do this on purpose). */
     public void destroy() {
         Wg.destroy(device);
