@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MupMuonIT {
     /** Each section, with a sweep small enough to finish in a test. */
     static final List<String> SECTIONS = List.of("race", "ns", "sweep", "coord");
-    static final String SMALL = "&s_widths=16-256&s_steps=30&s_lrs=4&c_widths=32-512";
+    static final String SMALL = "&s_widths=16-256&s_steps=20&s_lrs=3&c_widths=32-512&c_steps=3";
 
     @Test
     void everySectionDrawsOnBothPaths() {

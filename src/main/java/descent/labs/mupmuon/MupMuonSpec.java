@@ -52,7 +52,7 @@ public final class MupMuonSpec {
         k.add(Knob.choice("ns_layer", "Momentum of layer", "1", List.of("1", "2"),
                 List.of("Hidden 1", "Hidden 2")).in("input"));
         k.add(Knob.choice("ns_coef", "Coefficients", "quintic", NS_COEFS, List.of("Cubic (1.5, \u22120.5)",
-                "Quintic (3.4445, \u22124.775, 2.0315)", "Your (a, b, c)", "Your schedule")).in("iteration"));
+                "Quintic (Muon's)", "Your (a, b, c)", "Your schedule")).in("iteration"));
         k.add(Knob.text("ns_abc", "Your (a, b, c)", "2, -1.5, 0.5", 80).in("iteration")
                 .withHelp("Three numbers: p(\u03c3) = a\u03c3 + b\u03c3\u00b3 + c\u03c3\u2075."));
         k.add(Knob.text("ns_schedule", "Your schedule", NsSchedule.POLAR_EXPRESS, 600).in("iteration")

@@ -4,6 +4,7 @@ import descent.labs.Knob;
 import descent.labs.LabSpec;
 import descent.labs.Params;
 import descent.ui.Dom;
+import descent.ui.Js;
 import descent.ui.LabContext;
 import descent.ui.LabView;
 import org.teavm.jso.JSBody;
@@ -21,6 +22,8 @@ public final class MupMuonView implements LabView {
     private Section[] sections;
     private String section = "race";
     private Params last;
+    private double lastStep = -1e9;
+    private boolean loading = true;
 
     /** What the lab asks of each section's view. */
     interface Section {
@@ -68,7 +71,7 @@ public final class MupMuonView implements LabView {
             b.setAttribute("data-section", id);
         }
         RaceView race = new RaceView(ctx, figs);
-        sections = new Section[] {race, new NsView(ctx, figs, race), new SweepView(ctx, figs),
+        sections = new Section[] {race, new NsView(ctx, figs, race, this::playing), new SweepView(ctx, figs),
             new CoordView(ctx, figs)};
     }
 
@@ -84,7 +87,13 @@ public final class MupMuonView implements LabView {
         section = p.choice("section");
         // only the section in view builds now; the others build when first shown (a sweep's data costs time)
         current().reset(p, force);
+        loading = false;
         show();
+    }
+
+    /** Whether the run loop is playing, or about to: the shell autoplays a lab it has just loaded. */
+    boolean playing() {
+        return loading || Js.now() - lastStep < 500;
     }
 
     @Override
@@ -122,6 +131,7 @@ public final class MupMuonView implements LabView {
 
     @Override
     public void step() {
+        lastStep = Js.now(); // the loop calls every frame while playing (NsView's beats included)
         current().step();
     }
 

@@ -35,11 +35,13 @@ final class NsView implements MupMuonView.Section {
     private NewtonSchulzExperiment ns;
     private Params built;
     private int shown;
+    private final java.util.function.BooleanSupplier playing;
     private double lastBeat;
     private boolean drawn;
 
-    NsView(LabContext ctx, HTMLElement parent, RaceView race) {
+    NsView(LabContext ctx, HTMLElement parent, RaceView race, java.util.function.BooleanSupplier playing) {
         this.ctx = ctx;
+        this.playing = playing;
         this.race = race;
         root = Dom.add(parent, "section.mm-section.mm-ns");
         Figure ff = new Figure(root, "ns-formula", "The iteration").wide(true);
@@ -107,8 +109,9 @@ final class NsView implements MupMuonView.Section {
         }
         ortho.clear();
         for (int k = 0; k <= steps; k++) ortho.append(k, ns.orthoError2[k], ns.orthoErrorF[k]);
-        // autoplay walks through the steps; otherwise (reduced motion, a paused link) show them all
-        shown = ctx.reducedMotion() ? steps : 0;
+        // while playing, walk through the steps from the input; paused (or with reduced motion), show every step at
+        // once rather than leave the student looking at the bare input
+        shown = !ctx.reducedMotion() && playing.getAsBoolean() ? 0 : steps;
         lastBeat = Js.now();
         drawn = false;
         showFormula();

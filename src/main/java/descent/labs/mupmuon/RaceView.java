@@ -23,7 +23,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class RaceView implements MupMuonView.Section {
     /** The diagram's columns: a handful of neurons stand for each layer. */
-    private static final int[] DRAWN = {7, 5, 5, 5, 4};
+    private static final int[] DRAWN = {6, 5, 5, 5, 4};
     private final LabContext ctx;
     private final HTMLElement root;
     private final LineChart loss, spectrum, normW, normU;
@@ -57,6 +57,7 @@ final class RaceView implements MupMuonView.Section {
                 + "the input and output layers and every bias, which Muon leaves to AdamW. A few neurons stand for "
                 + "each layer.");
         df.exports(() -> diagram.surface().canvas(), null);
+        drawDiagram(new int[] {256, 64, 64, 64, 10}, l -> l == 1 || l == 2 ? "Muon" : "AdamW");
         Figure sf = new Figure(root, "race-spectrum", "Spectrum of one update");
         spectrum = new LineChart(sf, "singular value index", racers).logY(true);
         spectrumNote = Dom.add(sf.captionElement(), "span");
@@ -114,15 +115,22 @@ final class RaceView implements MupMuonView.Section {
     }
 
     private void drawDiagram() {
-        int layers = race.layers();
-        int[] sizes = race.sizes;
+        drawDiagram(race.sizes, race::muonRule);
+    }
+
+    /**
+     * Also called before the race exists: the diagram's canvas redraws on every resize, including when the section is
+     * hidden at mount, and it must have a shape by then. Muon's rule needs no race: its hidden w×w matrices.
+     */
+    private void drawDiagram(int[] sizes, java.util.function.IntFunction<String> rule) {
+        int layers = sizes.length - 1;
         List<String> titles = new ArrayList<>();
         titles.add("input " + sizes[0]);
         for (int l = 1; l < layers; l++) titles.add("hidden " + sizes[l]);
         titles.add(sizes[layers] + " classes");
         diagram.shape(DRAWN, List.of(), titles);
         for (int l = 0; l < layers; l++) {
-            boolean muon = race.muonRule(l).equals("Muon");
+            boolean muon = rule.apply(l).equals("Muon");
             float[] v = new float[DRAWN[l] * DRAWN[l + 1]];
             Arrays.fill(v, muon ? 1f : -1f);
             diagram.edges(l, v, 1.6);
@@ -131,7 +139,7 @@ final class RaceView implements MupMuonView.Section {
             diagram.biases(l + 1, b, 1.6);
         }
         diagram.edgeText((l, from, to) -> "layer " + l + ": W (" + sizes[l] + "\u00d7" + sizes[l + 1] + ") by "
-                + race.muonRule(l));
+                + rule.apply(l));
         diagram.redraw();
     }
 

@@ -109,7 +109,8 @@ final class StripPlot {
             if (t > xMax) continue;
             g.fillText(Ticks.label(t, ticks), px(t), bottom + 6);
         }
+        // under the row labels, clear of the 0 tick centred on the axis start
         g.setTextAlign("right");
-        g.fillText("\u03c3", LEFT - 8, bottom + 6);
+        g.fillText("\u03c3", LEFT - 20, bottom + 6);
     }
 }

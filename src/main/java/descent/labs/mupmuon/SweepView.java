@@ -55,9 +55,11 @@ final class SweepView implements MupMuonView.Section {
         if (!force && !MupMuonSpec.changed(built, p, "sweep")) return;
         built = p.copy();
         if (sweep != null) sweep.release();
-        path = ctx.backend();
+        // ask the backends, not the shell: on the lab's first build the shell learns the path only after reset
+        descent.tensor.Backend be = Backends.current();
+        path = Backends.name();
         boolean gpu = path.equals("webgpu");
-        sweep = new WidthSweepExperiment(Backends.current(), MupMuonSpec.sweepConfig(p), gpu ? GPU_UNIT : CPU_UNIT,
+        sweep = new WidthSweepExperiment(be, MupMuonSpec.sweepConfig(p), gpu ? GPU_UNIT : CPU_UNIT,
                 gpu ? 1L << 24 : 1L << 26);
         buildCharts();
         finishedShown = -1;
