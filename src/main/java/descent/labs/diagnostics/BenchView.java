@@ -75,6 +75,8 @@ public final class BenchView implements LabView {
             answer = switch (part[0]) {
                 case "check" -> check(part[1], part[2], Integer.parseInt(part[3]));
                 case "run" -> run(part[1], part[2], Integer.parseInt(part[3]));
+                case "rows" -> { descent.tensor.CpuBackend.matmulRowsForBench(Integer.parseInt(part[1])); yield "ok"; }
+                case "profile" -> profile(part[1], Integer.parseInt(part[2]));
                 case "counters" -> Backends.webgpu() == null ? "none" : Backends.webgpu().counters();
                 default -> throw new IllegalArgumentException("unknown bench command " + cmd);
             };
@@ -121,6 +123,26 @@ public final class BenchView implements LabView {
             gpu.finish();
         }
         return String.valueOf((Js.now() - t0) / reps);
+    }
+
+    /** Runs a GPU workload (built by its check) with every launch timed alone; answers the kernels by time. */
+    private String profile(String cell, int steps) {
+        WebGpuBackend gpu = Backends.webgpu();
+        Workload w = workloads.get(cell + "|webgpu");
+        if (gpu == null || w == null) {
+            throw new IllegalStateException("profile " + cell + " needs WebGPU and a check first");
+        }
+        gpu.profile(true);
+        String report;
+        try {
+            for (int i = 0; i < steps; i++) {
+                w.run();
+            }
+            gpu.finish();
+        } finally {
+            report = gpu.profile(false);
+        }
+        return report;
     }
 
     private static Workload build(String cell, Backend be) {
