@@ -28,6 +28,11 @@ public final class GpuDevice {
     final long maxWorkgroupStorage;
     final int maxWorkgroupsPerDimension;
     final int uniformAlign;
+    /**
+     * Whether the adapter runs on the CPU (a fallback adapter; SwiftShader, lavapipe, llvmpipe or WARP by name):
+     * kernels with a CPU-shaped variant (matmul_blocked.wgsl) use it there.
+     */
+    final boolean cpuAdapter;
     private String error;
     private String lost;
 
@@ -41,6 +46,10 @@ public final class GpuDevice {
         this.maxWorkgroupStorage = (long) Wg.limit(device, "maxComputeWorkgroupStorageSize");
         this.maxWorkgroupsPerDimension = (int) Wg.limit(device, "maxComputeWorkgroupsPerDimension");
         this.uniformAlign = (int) Wg.limit(device, "minUniformBufferOffsetAlignment");
+        Gpu.Info info = Gpu.probe();
+        String name = (info.vendor() + " " + info.architecture() + " " + info.description()).toLowerCase();
+        this.cpuAdapter = info.fallback() || name.contains("swiftshader") || name.contains("lavapipe")
+                || name.contains("llvmpipe") || name.contains("basic render");
         Wg.onUncapturedError(device, m -> {
             if (error == null) {
                 error = m;
