@@ -66,7 +66,7 @@ class GpuFaultsIT {
         // train on the GPU until the loss has clearly dropped, then past one more host sync (every 2 s), so the
         // parameters the CPU inherits are trained ones: a restart from scratch would show as the initial loss again
         p.page.waitForFunction("(l0) => Number(document.querySelector('.selftest').dataset.loss) < 0.9 * l0",
-                initial, new Page.WaitForFunctionOptions().setTimeout(60_000));
+                (double) initial, new Page.WaitForFunctionOptions().setTimeout(60_000));
         p.page.waitForTimeout(2500);
         float trained = loss(p);
         long before = p.step();
