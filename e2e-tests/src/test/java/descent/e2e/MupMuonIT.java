@@ -13,35 +13,51 @@ class MupMuonIT {
     static final List<String> SECTIONS = List.of("race", "ns", "sweep", "coord");
     static final String SMALL = "&s_widths=16-256&s_steps=20&s_lrs=3&c_widths=32-512&c_steps=3";
 
+    /** One page per path, walked through the tabs as a student would: a page load costs more than a section. */
     @Test
     void everySectionDrawsOnBothPaths() {
         for (boolean gpu : new boolean[] {true, false}) {
             int width = gpu ? 1280 : 360;
+            Pages p = Pages.open(gpu ? Browser.webgpu() : Browser.cpu(), width, gpu ? 900 : 740,
+                    "index.html#lab=mup-muon&section=race" + SMALL).ready();
+            assertEquals(gpu ? "webgpu" : "cpu", p.page.evaluate("document.body.dataset.backend"));
             for (String section : SECTIONS) {
-                Pages p = Pages.open(gpu ? Browser.webgpu() : Browser.cpu(), width, gpu ? 900 : 740,
-                        "index.html#lab=mup-muon&section=" + section + SMALL).ready();
+                if (!section.equals("race")) {
+                    p.page.click(".mm-tab[data-section=" + section + "]");
+                    // the Newton-Schulz walk ends paused, and so does a finished sweep: play on
+                    if (!section.equals("ns") && !"running".equals(p.state())) p.page.click("[data-action=play]");
+                }
                 p.waitFor(".mm-" + section + " canvas");
-                assertEquals(gpu ? "webgpu" : "cpu", p.page.evaluate("document.body.dataset.backend"), section);
                 switch (section) {
                     case "race" -> p.waitForStep(12);
                     case "ns" -> p.page.waitForFunction("() => document.body.dataset.state === 'paused'");
                     case "sweep" -> p.page.waitForSelector(".mm-sweep[data-sweep-ms]",
                             new com.microsoft.playwright.Page.WaitForSelectorOptions().setTimeout(240_000));
-                    default -> p.page.waitForFunction("() => document.body.dataset.state === 'paused'", null,
+                    // 5 widths x 2 parametrisations x (3 steps + the start) measurements
+                    default -> p.page.waitForFunction("() => document.body.dataset.state === 'paused' "
+                            + "&& +document.body.dataset.step >= 40", null,
                             new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
                 }
                 p.page.waitForTimeout(400);
                 assertTrue(p.page.locator(".mm-" + section).isVisible(), section);
+                String hash = (String) p.page.evaluate("location.hash");
+                // the hash leaves out defaults, and the race is the default section
+                assertTrue(section.equals("race") ? !hash.contains("section=") : hash.contains("section=" + section),
+                        section + ": " + hash);
                 Canvases.assertNonBlank(p, "mup-muon/" + section);
                 assertEquals(0, p.horizontalOverflow(), section + " overflows at " + width);
                 if (section.equals("ns")) {
                     assertTrue(p.page.locator(".mm-formula math").count() >= 3, "MathML formulas");
                     assertEquals("5", p.page.evaluate("document.body.dataset.step"), "walked through five steps");
                 }
+                if (section.equals("sweep")) {
+                    assertTrue(p.page.textContent(".mm-sweep .mm-status-text").contains(gpu ? "on the GPU"
+                            : "on the CPU"), p.page.textContent(".mm-sweep .mm-status-text"));
+                }
                 p.shot("mup-muon-" + section + "-" + width);
                 p.assertClean();
-                p.close();
             }
+            p.close();
         }
     }
 
