@@ -23,7 +23,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class RaceView implements MupMuonView.Section {
     /** The diagram's columns: a handful of neurons stand for each layer. */
-    private static final int[] DRAWN = {6, 5, 5, 5, 4};
+    private static final int[] DRAWN = {5, 4, 4, 4, 3};
     private final LabContext ctx;
     private final HTMLElement root;
     private final LineChart loss, spectrum, normW, normU;
@@ -125,9 +125,10 @@ final class RaceView implements MupMuonView.Section {
     private void drawDiagram(int[] sizes, java.util.function.IntFunction<String> rule) {
         int layers = sizes.length - 1;
         List<String> titles = new ArrayList<>();
-        titles.add("input " + sizes[0]);
-        for (int l = 1; l < layers; l++) titles.add("hidden " + sizes[l]);
-        titles.add(sizes[layers] + " classes");
+        // short: at 360 px five column titles share one line
+        titles.add("in " + sizes[0]);
+        for (int l = 1; l < layers; l++) titles.add(Integer.toString(sizes[l]));
+        titles.add("out " + sizes[layers]);
         diagram.shape(DRAWN, List.of(), titles);
         for (int l = 0; l < layers; l++) {
             boolean muon = rule.apply(l).equals("Muon");
