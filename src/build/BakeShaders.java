@@ -16,9 +16,11 @@ public class BakeShaders {
     public static void main(String[] args) throws IOException {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1], "descent", "gpu", "Shaders.java");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(in)) {
-            files = s.filter(p -> p.toString().endsWith(".wgsl")).sorted().toList();
+        List<Path> files = List.of();
+        if (Files.isDirectory(in)) {
+            try (Stream<Path> s = Files.list(in)) {
+                files = s.filter(p -> p.toString().endsWith(".wgsl")).sorted().toList();
+            }
         }
         StringBuilder sb = new StringBuilder("""
                 package descent.gpu;

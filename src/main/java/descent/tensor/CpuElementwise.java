@@ -139,36 +139,7 @@ final class CpuElementwise {
         int offA = 0, offB = 0;
         for (int row = 0; row < rows; row++) {
             int o = row * inner;
-            for (int j = 0; j < inner; j++) {
-                int ka = offA + j * ia, kb = offB + j * ib;
-                float g = gy[o + j];
-                switch (op) {
-                    case ADD:
-                        if (ga != null) ga[ka] += g;
-                        if (gb != null) gb[kb] += g;
-                        break;
-                    case SUB:
-                        if (ga != null) ga[ka] += g;
-                        if (gb != null) gb[kb] -= g;
-                        break;
-                    case MUL:
-                        if (ga != null) ga[ka] += g * b[kb];
-                        if (gb != null) gb[kb] += g * a[ka];
-                        break;
-                    case DIV:
-                        if (ga != null) ga[ka] += g / b[kb];
-                        if (gb != null) gb[kb] -= g * a[ka] / (b[kb] * b[kb]);
-                        break;
-                    case MAX:
-                        if (a[ka] >= b[kb]) {
-                            if (ga != null) ga[ka] += g;
-                        } else if (gb != null) {
-                            gb[kb] += g;
-                        }
-                        break;
-                    default: throw new UnsupportedOperationException(op.name());
-                }
-            }
+            rowBackward(op, a, offA, ia, b, offB, ib, gy, o, inner, ga, gb);
             for (int d = r - 2; d >= 0; d--) {
                 count[d]++;
                 offA += sa[d];
@@ -178,6 +149,45 @@ final class CpuElementwise {
                 offB -= sb[d] * shape[d];
                 count[d] = 0;
             }
+        }
+    }
+
+    /** One row of the broadcast backward; the op switch and the null checks sit outside the element loops. */
+    private static void rowBackward(Binary op, float[] a, int offA, int ia, float[] b, int offB, int ib, float[] gy,
+                                    int o, int inner, float[] ga, float[] gb) {
+        switch (op) {
+            case ADD:
+            case SUB:
+                if (ga != null) for (int j = 0; j < inner; j++) ga[offA + j * ia] += gy[o + j];
+                if (gb != null) {
+                    if (op == Binary.ADD) for (int j = 0; j < inner; j++) gb[offB + j * ib] += gy[o + j];
+                    else for (int j = 0; j < inner; j++) gb[offB + j * ib] -= gy[o + j];
+                }
+                break;
+            case MUL:
+                if (ga != null) for (int j = 0; j < inner; j++) ga[offA + j * ia] += gy[o + j] * b[offB + j * ib];
+                if (gb != null) for (int j = 0; j < inner; j++) gb[offB + j * ib] += gy[o + j] * a[offA + j * ia];
+                break;
+            case DIV:
+                if (ga != null) for (int j = 0; j < inner; j++) ga[offA + j * ia] += gy[o + j] / b[offB + j * ib];
+                if (gb != null) {
+                    for (int j = 0; j < inner; j++) {
+                        float bv = b[offB + j * ib];
+                        gb[offB + j * ib] -= gy[o + j] * a[offA + j * ia] / (bv * bv);
+                    }
+                }
+                break;
+            case MAX:
+                for (int j = 0; j < inner; j++) {
+                    int ka = offA + j * ia, kb = offB + j * ib;
+                    if (a[ka] >= b[kb]) {
+                        if (ga != null) ga[ka] += gy[o + j];
+                    } else if (gb != null) {
+                        gb[kb] += gy[o + j];
+                    }
+                }
+                break;
+            default: throw new UnsupportedOperationException(op.name());
         }
     }
 }

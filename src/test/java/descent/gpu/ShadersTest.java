@@ -18,7 +18,7 @@ class ShadersTest {
     @Test
     void everyShaderFileIsReferencedAndEveryReferenceHasAFile() throws IOException {
         Set<String> files = new TreeSet<>();
-        try (Stream<Path> s = Files.list(Path.of("shaders"))) {
+        try (Stream<Path> s = Files.isDirectory(Path.of("shaders")) ? Files.list(Path.of("shaders")) : Stream.empty()) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wgsl"))
                     .forEach(n -> files.add(n.substring(0, n.length() - 5).toUpperCase(Locale.ROOT)));
         }
