@@ -29,10 +29,13 @@ public final class FlowExperiment {
         public long seed = 1;
         /** Whether the quality-versus-steps sweep runs alongside training. */
         public boolean sweep = true;
+        public double averageDecay = 0.995;
     }
 
     public final Config config;
-    public final TimeMlp model;
+    /** The network being trained, and its weight average, which the samplers use (see {@link WeightAverage}). */
+    public final TimeMlp model, averaged;
+    private final WeightAverage average;
     public final float[] data; // (TRAIN_POINTS, 2)
     public final LossLog losses = new LossLog(BUCKETS);
     public final double dataVsData;
@@ -52,8 +55,11 @@ public final class FlowExperiment {
         reference = Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong());
         dataVsData = SlicedWasserstein.distance(reference,
                 Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong()));
-        model = new TimeMlp(be, root.fork(), 2, config.width, config.hiddenLayers);
+        long init = root.nextLong();
+        model = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);
+        averaged = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);
         adam = new Adam(model.parameters(), (float) config.lr);
+        average = new WeightAverage(model.parameters(), averaged.parameters(), config.averageDecay);
         rng = root.fork();
         sweep = new Sweep(root.nextLong());
     }
@@ -85,6 +91,7 @@ public final class FlowExperiment {
             adam.step();
             rowErr = err.toHost();
         }
+        average.update();
         steps++;
         if (!losses.add(steps, rowErr, bucketT, 1000)) {
             divergence = "The loss became NaN at step " + steps + " \u2014 try a smaller learning rate, then Reset.";
@@ -106,7 +113,7 @@ public final class FlowExperiment {
     }
 
     public Network network() {
-        return model::forward;
+        return averaged::forward;
     }
 
     public FlowSampler sampler(FlowSampler.Solver solver, int sampleSteps, int particles, long seed, int maxFrames) {
@@ -119,7 +126,7 @@ public final class FlowExperiment {
     public float[] velocity(float[] pts, double t) {
         int n = pts.length / 2;
         try (Scope s = Scope.open(); descent.tensor.Autograd.NoGrad g = descent.tensor.Autograd.noGrad()) {
-            return model.forward(Tensor.of(be, pts, n, 2), TimeMlp.constant(n, t)).toHost();
+            return averaged.forward(Tensor.of(be, pts, n, 2), TimeMlp.constant(n, t)).toHost();
         }
     }
 
