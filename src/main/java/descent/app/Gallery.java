@@ -24,7 +24,7 @@ final class Gallery {
         }
         HTMLElement grid = Dom.add(app, "ul.gallery");
         grid.setAttribute("aria-label", "Labs");
-        for (LabSpec spec : registry.specs()) {
+        for (LabSpec spec : registry.gallery()) {
             HTMLElement li = Dom.add(grid, "li.card");
             li.setAttribute("data-card", spec.id());
             HTMLElement a = Dom.add(li, "a.card-link");

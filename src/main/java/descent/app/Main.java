@@ -1,6 +1,9 @@
 package descent.app;
 
+import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
+import descent.labs.diagnostics.SelfTestView;
+import descent.labs.optimizers.OptimizersView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -11,7 +14,11 @@ public final class Main {
 
     public static void main(String[] args) {
         Registry registry = new Registry()
-                .add(DiagnosticsView.SPEC, DiagnosticsView::new);
+                // syllabus order; diagnostics last, test pages hidden
+                .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(DiagnosticsView.SPEC, DiagnosticsView::new)
+                .addHidden(SelfTestView.SPEC, SelfTestView::new)
+                .addHidden(BenchView.SPEC, BenchView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));

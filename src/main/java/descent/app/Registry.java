@@ -12,11 +12,29 @@ import java.util.function.Supplier;
 final class Registry {
     private final Map<String, Supplier<LabView>> factories = new LinkedHashMap<>();
     private final Map<String, LabSpec> specs = new LinkedHashMap<>();
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
 
     Registry add(LabSpec spec, Supplier<LabView> factory) {
         specs.put(spec.id(), spec);
         factories.put(spec.id(), factory);
         return this;
+    }
+
+    /** A lab reachable by its URL but not shown in the gallery (test pages). */
+    Registry addHidden(LabSpec spec, Supplier<LabView> factory) {
+        hidden.add(spec.id());
+        return add(spec, factory);
+    }
+
+    /** The labs the gallery shows. */
+    List<LabSpec> gallery() {
+        List<LabSpec> out = new ArrayList<>();
+        for (LabSpec s : specs.values()) {
+            if (!hidden.contains(s.id())) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     List<LabSpec> specs() {

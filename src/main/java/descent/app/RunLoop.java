@@ -1,5 +1,6 @@
 package descent.app;
 
+import descent.gpu.Backends;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -30,6 +31,12 @@ final class RunLoop implements Runnable {
             Js.nextFrame();
             frame++;
             drainCommands();
+            try {
+                // submit the GPU work of the last frame, notice device loss, sync parameters to the host
+                Backends.frame(Js.now());
+            } catch (RuntimeException e) {
+                shell.fail(e);
+            }
             if (shell.view != null) {
                 try {
                     tick();

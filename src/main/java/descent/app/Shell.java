@@ -1,5 +1,6 @@
 package descent.app;
 
+import descent.gpu.Backends;
 import descent.labs.HashState;
 import descent.labs.Knob;
 import descent.labs.LabSpec;
@@ -46,6 +47,16 @@ public final class Shell implements LabContext {
         this.registry = registry;
         this.embed = embed;
         this.app = Dom.doc().getElementById("app");
+        Backends.listen((name, why) -> {
+            backend = name;
+            Dom.body().setAttribute("data-backend", name);
+            if (runBar != null) {
+                runBar.backend(name, why == null ? "" : why);
+            }
+            if (why != null) {
+                notice(why, true);
+            }
+        });
     }
 
     // ---- routing ------------------------------------------------------------------------------------------------
@@ -127,6 +138,9 @@ public final class Shell implements LabContext {
         try {
             view.mount(this);
             view.reset(params);
+            backend = Backends.name();
+            Dom.body().setAttribute("data-backend", backend);
+            runBar.backend(backend, Backends.reason() == null ? "" : Backends.reason());
             writeHash();
             setState("ready");
             if (view.trains() && !reducedMotion()) {
@@ -291,6 +305,14 @@ public final class Shell implements LabContext {
         setState("error");
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Js.consoleError("Descent lab error: " + e);
+        if (message.contains("GPU") || message.contains("shader")) {
+            // a GPU fault: offer the CPU path, which rebuilds the lab from its settings
+            showBanner("Something went wrong: " + message, "Restart on CPU", () -> {
+                Backends.forceCpu(true);
+                resetLab();
+            });
+            return;
+        }
         showBanner("Something went wrong: " + message, "Reset", this::resetLab);
     }
 

@@ -20,6 +20,7 @@ public final class Gpu {
     }
 
     private static Info cached;
+    private static GPUAdapter adapter;
 
     private Gpu() {
     }
@@ -53,7 +54,6 @@ public final class Gpu {
                     : "WebGPU needs a secure context (https or localhost)");
             return cached;
         }
-        GPUAdapter adapter;
         try {
             adapter = gpu.requestAdapter().await();
         } catch (RuntimeException e) {
@@ -81,6 +81,12 @@ public final class Gpu {
         cached = new Info(true, null, info.getVendor(), info.getArchitecture(), info.getDescription(),
                 isFallback(info), features, limits);
         return cached;
+    }
+
+    /** The adapter the probe found (null when none); {@link GpuDevice#open()} opens its device. */
+    static JSObject adapter() {
+        probe();
+        return adapter;
     }
 
     private static Info unavailable(String reason) {

@@ -87,7 +87,7 @@ public final class Pages {
     }
 
     public void waitForStep(long atLeast) {
-        page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", atLeast);
+        page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", (int) atLeast);
     }
 
     public void shot(String name) {

@@ -1,6 +1,11 @@
 package descent.labs.diagnostics;
 
+import descent.gpu.Backends;
 import descent.gpu.Gpu;
+import descent.gpu.Parity;
+import descent.gpu.WebGpuBackend;
+import descent.tensor.Backend;
+import descent.tensor.Buffer;
 import descent.labs.LabSpec;
 import descent.labs.Params;
 import descent.ui.Dom;
@@ -60,6 +65,53 @@ public final class DiagnosticsView implements LabView {
                     : Double.toString(v)));
             table(report, "Limits", limits);
         }
+        selfTest();
+    }
+
+    /** A short version of the parity self-test, and matmul GFLOP/s on each available path. */
+    private void selfTest() {
+        HTMLElement section = Dom.add(report, "section.self-test");
+        Dom.add(section, "h3", "Kernel self-test and micro-benchmark");
+        WebGpuBackend gpu = Backends.webgpu();
+        if (gpu != null) {
+            List<Parity.Result> results = Parity.runAll(Backends.cpuBackend(), gpu, true);
+            SelfTestView.render(section, results, gpu);
+        } else {
+            Dom.add(section, "p", "WebGPU kernels not tested: " + Backends.reason());
+        }
+        java.util.Map<String, String> rates = new java.util.LinkedHashMap<>();
+        rates.put("CPU (WebAssembly), matmul 256\u00b3", gflops(Backends.cpuBackend(), 256) + " GFLOP/s");
+        if (gpu != null) {
+            rates.put("WebGPU, matmul 256\u00b3", gflops(gpu, 256) + " GFLOP/s");
+            rates.put("WebGPU, matmul 512\u00b3", gflops(gpu, 512) + " GFLOP/s");
+        }
+        table(section, "Matrix multiply speed", rates);
+    }
+
+    /** Median-free quick rate: one warm-up, then as many products as fit in ~300 ms, waiting for the device. */
+    private static String gflops(Backend be, int n) {
+        Buffer a = be.alloc(n * n);
+        Buffer b = be.alloc(n * n);
+        Buffer c = be.alloc(n * n);
+        be.write(a, BenchView.fill(n * n));
+        be.write(b, BenchView.fill(n * n));
+        be.matmul(a, b, c, 1, n, n, n, false, false, 0, 0, false);
+        be.read(c);
+        int reps = 0;
+        double t0 = Js.now();
+        double t;
+        do {
+            be.matmul(a, b, c, 1, n, n, n, false, false, 0, 0, false);
+            reps++;
+            if (be instanceof WebGpuBackend g) {
+                g.finish();
+            }
+            t = Js.now() - t0;
+        } while (t < 300 && reps < 100);
+        be.release(a);
+        be.release(b);
+        be.release(c);
+        return descent.ui.Fmt.sig(2.0 * n * n * n * reps / (t * 1e6), 3);
     }
 
     private static void table(HTMLElement parent, String title, Map<String, String> rows) {
