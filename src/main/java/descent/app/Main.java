@@ -3,6 +3,7 @@ package descent.app;
 import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.generative.GenerativeView;
 import descent.labs.optimizers.OptimizersView;
 import descent.ui.Dom;
 import descent.ui.Js;
@@ -16,6 +17,7 @@ public final class Main {
         Registry registry = new Registry()
                 // syllabus order; diagnostics last, test pages hidden
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(GenerativeView.SPEC, GenerativeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
                 .addHidden(BenchView.SPEC, BenchView::new);

@@ -32,6 +32,21 @@ public final class Series {
         return size == 0 ? Double.NaN : ys[size - 1];
     }
 
+    /** The y of the last point whose x is at most {@code x} (NaN if none): to line up series sampled differently. */
+    public double lastAtOrBefore(double x) {
+        int lo = 0, hi = size - 1, best = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xs[mid] <= x) {
+                best = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return best < 0 ? Double.NaN : ys[best];
+    }
+
     /** Copies for a chart: {x values, y values}. */
     public double[][] arrays() {
         return new double[][] {Arrays.copyOf(xs, size), Arrays.copyOf(ys, size)};
