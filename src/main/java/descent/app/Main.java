@@ -3,6 +3,7 @@ package descent.app;
 import descent.labs.diagnostics.BenchView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.generative.GenerativeBenchView;
 import descent.labs.generative.GenerativeView;
 import descent.labs.optimizers.OptimizersView;
 import descent.ui.Dom;
@@ -20,7 +21,8 @@ public final class Main {
                 .add(GenerativeView.SPEC, GenerativeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
-                .addHidden(BenchView.SPEC, BenchView::new);
+                .addHidden(BenchView.SPEC, BenchView::new)
+                .addHidden(GenerativeBenchView.SPEC, GenerativeBenchView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));

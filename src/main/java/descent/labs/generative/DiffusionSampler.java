@@ -59,6 +59,26 @@ public final class DiffusionSampler extends StepSampler {
         return "t = " + times[step];
     }
 
+    public Method method() {
+        return method;
+    }
+
+    /**
+     * The numbers of step i (from level t = τ_i to s = τ_{i+1}): {t, s, ᾱ_t, ᾱ_s, c_x̂₀, c_2, σ} where the step is
+     * x_s = c_x̂₀ x̂₀ + c_2 x_t + σ z for DDPM and x_s = c_x̂₀ x̂₀ + c_2 ε̂ + σ z for DDIM.
+     */
+    public double[] coefficients(int step) {
+        int t = times[step], s = times[step + 1];
+        double abT = schedule.alphaBar(t), abS = schedule.alphaBar(s);
+        if (method == Method.DDPM) {
+            double betaP = 1 - abT / abS;
+            return new double[] {t, s, abT, abS, Math.sqrt(abS) * betaP / (1 - abT),
+                Math.sqrt(1 - betaP) * (1 - abS) / (1 - abT), Math.sqrt((1 - abS) / (1 - abT) * betaP)};
+        }
+        double sigma = eta * Math.sqrt((1 - abS) / (1 - abT)) * Math.sqrt(1 - abT / abS);
+        return new double[] {t, s, abT, abS, Math.sqrt(abS), Math.sqrt(Math.max(0, 1 - abS - sigma * sigma)), sigma};
+    }
+
     @Override
     protected Tensor[] update(int step) {
         int t = times[step], s = times[step + 1];

@@ -122,6 +122,11 @@ public final class FlowExperiment {
                 maxFrames);
     }
 
+    /** A sampler from given starting points (N, 2): the learned paths of particular noise points. */
+    public FlowSampler sampler(FlowSampler.Solver solver, int sampleSteps, float[] start, int maxFrames) {
+        return new FlowSampler(be, network(), solver, sampleSteps, start, 2, 0, maxFrames);
+    }
+
     /** The learned velocity v_θ(x, t) at points (N, 2). */
     public float[] velocity(float[] pts, double t) {
         int n = pts.length / 2;

@@ -25,12 +25,16 @@ public final class FlowSampler extends StepSampler {
         this.solver = solver;
     }
 
+    public Solver solver() {
+        return solver;
+    }
+
     /** Network evaluations per step. */
     public int evaluationsPerStep() {
         return solver == Solver.HEUN ? 2 : 1;
     }
 
-    private double time(int step) {
+    double time(int step) {
         return (double) step / steps;
     }
 

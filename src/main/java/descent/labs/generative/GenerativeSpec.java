@@ -55,10 +55,10 @@ public final class GenerativeSpec {
         k.add(Knob.number("lr", "Learning rate", 2e-3, 1e-5, 0.1, true).in("network").live());
         k.add(Knob.integer("batch", "Batch size", 256, 16, 1024).in("network"));
         // image diffusion
-        k.add(Knob.integer("channels", "U-Net channels", 16, 4, 32).in("u-net")
+        k.add(Knob.integer("channels", "U-Net channels", 8, 4, 32).in("U-Net")
                 .withHelp("Channels of the first level; the second has twice as many."));
-        k.add(Knob.number("img_lr", "Learning rate", 1e-3, 1e-5, 0.1, true).in("u-net").live());
-        k.add(Knob.integer("img_batch", "Batch size", 16, 4, 128).in("u-net"));
+        k.add(Knob.number("img_lr", "Learning rate", 1e-3, 1e-5, 0.1, true).in("U-Net").live());
+        k.add(Knob.integer("img_batch", "Batch size", 16, 4, 128).in("U-Net"));
         // GAN
         k.add(Knob.choice("g_opt", "Generator optimizer", "adam", List.of("sgd", "adam"), List.of("SGD", "Adam"))
                 .in("generator"));
@@ -68,15 +68,15 @@ public final class GenerativeSpec {
         k.add(Knob.number("d_lr", "Discriminator learning rate", 1e-3, 1e-5, 1, true).in("discriminator").live());
         k.add(Knob.integer("d_steps", "D steps per G step", 1, 1, 10).in("discriminator").live());
         k.add(Knob.choice("gan_loss", "Loss", "log", List.of("log", "lsq"),
-                List.of("Log loss (non-saturating)", "Least squares")).in("gan"));
-        k.add(Knob.integer("gan_width", "Hidden units (both nets)", 64, 8, 256).in("gan"));
+                List.of("Log loss (non-saturating)", "Least squares")).in("both networks"));
+        k.add(Knob.integer("gan_width", "Hidden units (both nets)", 64, 8, 256).in("both networks"));
         // VAE
-        k.add(Knob.number("beta", "\u03b2 (weight of KL)", 1, 0, 8, false).in("vae").live()
+        k.add(Knob.number("beta", "\u03b2 (weight of KL)", 1, 0, 8, false).in("VAE").live()
                 .withHelp("1 is the ELBO; more pulls the codes toward N(0, I)."));
-        k.add(Knob.number("vae_lr", "Learning rate", 2e-3, 1e-5, 0.1, true).in("vae").live());
-        k.add(Knob.integer("vae_width", "Hidden units", 128, 16, 512).in("vae"));
-        k.add(Knob.integer("pair_a", "Interpolate from test image", 0, 0, VaeExperiment.TEST - 1).in("vae").live());
-        k.add(Knob.integer("pair_b", "\u2026 to test image", 1, 0, VaeExperiment.TEST - 1).in("vae").live());
+        k.add(Knob.number("vae_lr", "Learning rate", 2e-3, 1e-5, 0.1, true).in("VAE").live());
+        k.add(Knob.integer("vae_width", "Hidden units", 128, 16, 512).in("VAE"));
+        k.add(Knob.integer("pair_a", "Interpolate from test image", 0, 0, VaeExperiment.TEST - 1).in("VAE").live());
+        k.add(Knob.integer("pair_b", "\u2026 to test image", 3, 0, VaeExperiment.TEST - 1).in("VAE").live());
         k.add(Knob.seed());
         return k;
     }

@@ -10,12 +10,13 @@ final class Paint {
     /** Particles, their trails, the network's guesses, the field arrows, real data (as #rrggbb or rgba). */
     static final String PARTICLE = "#d9612f";
     static final int PARTICLE_RGB = 0xd9612f;
-    static final String TRAIL = "rgba(217, 97, 47, 0.35)";
+    static final String TRAIL = "rgba(217, 97, 47, 0.4)";
     static final int ESTIMATE_RGB = 0x23867a;
     static final String FIELD = "rgba(29, 53, 87, 0.75)";
     static final String FIELD_DARK = "rgba(190, 210, 240, 0.8)";
     static final int REAL_RGB = 0x1d6fb8;
-    static final String LINE = "rgba(29, 111, 184, 0.35)";
+    static final String LINE = "rgba(29, 111, 184, 0.55)";
+    static final String CURVE = "rgba(217, 97, 47, 0.8)";
 
     /**
      * A histogram of points (N, 2) over [-e, e]² on a cells × cells grid, blurred twice with a 3 × 3 box, as tints of

@@ -21,10 +21,11 @@ final class Sampler2DFigure {
     }
 
     static final double EXTENT = Data2D.EXTENT;
-    private static final int FIELD_GRID = 15, TRAILS = 48, DENSITY = 72;
+    private static final int FIELD_GRID = 15, TRAILS = 16, DENSITY = 72;
 
     final Figure fig;
     final SamplerControls controls;
+    private final StepAnatomy anatomy;
     private final LabContext ctx;
     private final Heatmap plot;
     private final Field field;
@@ -39,7 +40,7 @@ final class Sampler2DFigure {
                     String fieldName, String guessName) {
         this.ctx = ctx;
         this.field = field;
-        fig = new Figure(parent, "sampler", title).wide(true);
+        fig = new Figure(parent, "sampler", title);
         plot = new Heatmap(fig, -EXTENT, EXTENT, -EXTENT, EXTENT);
         plot.readout((x, y, v) -> "(" + descent.ui.Fmt.sig(x, 2) + ", " + descent.ui.Fmt.sig(y, 2) + ")");
         fig.toggle("Field", "Show the learned " + fieldName + " at the time of this step", true, on -> {
@@ -57,6 +58,7 @@ final class Sampler2DFigure {
         });
         controls = new SamplerControls(ctx, fig, start, 1, !ctx.reducedMotion());
         fig.exports(plot::canvas, this::csv);
+        anatomy = new StepAnatomy(parent);
     }
 
     private boolean viewChanged = true;
@@ -105,6 +107,7 @@ final class Sampler2DFigure {
         for (int i = 0; i < pos.length / 2; i++) m.point(pos[2 * i], pos[2 * i + 1], r, Paint.PARTICLE_RGB, true);
         plot.redraw();
         controls.refresh("");
+        anatomy.show(s, step);
     }
 
     private void arrows(Marks m) {
@@ -130,7 +133,7 @@ final class Sampler2DFigure {
                 path[2 * f] = pos[2 * p];
                 path[2 * f + 1] = pos[2 * p + 1];
             }
-            m.path(path, Paint.TRAIL, 1.4, false);
+            m.path(path, Paint.TRAIL, 1, false);
         }
     }
 
