@@ -254,7 +254,8 @@ public final class Shell implements LabContext {
         setState("running");
     }
 
-    void pause() {
+    @Override
+    public void pause() {
         running = false;
         if (state.equals("running")) {
             setState("paused");
@@ -426,6 +427,11 @@ public final class Shell implements LabContext {
     @Override
     public String backend() {
         return backend;
+    }
+
+    @Override
+    public boolean locked(String knob) {
+        return hidden.contains(knob);
     }
 
     RunBar runBar() {

@@ -102,20 +102,37 @@ public final class Points2D {
         p[1] = r * DetMath.sin(angle);
     }
 
-    public enum Surface { PLANE, SINE }
+    public enum Surface { PLANE, SINE, MULTI_GAUSSIAN }
 
-    /** Uniform inputs in the square with y = 0.6 x1 - 0.4 x2 (plane) or sin(pi x1) cos(pi x2 / 2) (sine), plus noise. */
+    /**
+     * Uniform inputs in the square with y = 0.6 x1 - 0.4 x2 (plane), sin(pi x1) cos(pi x2 / 2) (sine), or six
+     * Gaussian bumps of alternating sign on a 3 x 2 grid (multi-Gaussian, as in TensorFlow Playground), plus noise.
+     */
     public static Dataset regression(Surface s, int n, double noise, long seed) {
         Rng rng = new Rng(seed);
         float[] x = new float[2 * n], t = new float[n];
         for (int i = 0; i < n; i++) {
             double a = rng.uniform(-1, 1), b = rng.uniform(-1, 1);
-            double v = s == Surface.PLANE ? 0.6 * a - 0.4 * b : DetMath.sin(DetMath.PI * a) * DetMath.cos(DetMath.PI * b / 2);
+            double v = s == Surface.PLANE ? 0.6 * a - 0.4 * b
+                    : s == Surface.SINE ? DetMath.sin(DetMath.PI * a) * DetMath.cos(DetMath.PI * b / 2)
+                    : bumps(a, b);
             x[2 * i] = (float) a;
             x[2 * i + 1] = (float) b;
             t[i] = (float) (v + noise * rng.normal());
         }
         return Dataset.regression(s.name().toLowerCase(), x, 2, t, 1);
+    }
+
+    /** Sum of six bumps of width 0.25 at x in {-0.65, 0, 0.65}, y in {-0.45, 0.45}, signs as on a checkerboard. */
+    static double bumps(double a, double b) {
+        double v = 0;
+        for (int i = 0; i < 6; i++) {
+            double cx = -0.65 + 0.65 * (i % 3), cy = i < 3 ? 0.45 : -0.45;
+            double sign = (i % 3 + i / 3) % 2 == 0 ? 1 : -1;
+            double d2 = (a - cx) * (a - cx) + (b - cy) * (b - cy);
+            v += sign * DetMath.exp(-d2 / (2 * 0.25 * 0.25));
+        }
+        return v;
     }
 
     public enum Density { SWISS_ROLL, GAUSSIAN_MIXTURE, MOONS, CHECKERBOARD }

@@ -22,9 +22,17 @@ public final class Knob {
     public final String group;
     public final String help;
     public final boolean live;
+    /** State the lab edits through its own UI (drawn points): kept in the URL, not shown in the knob panel. */
+    public final boolean internal;
 
     private Knob(String name, String label, Type type, Object defaultValue, double min, double max, boolean log,
             List<String> options, List<String> optionLabels, String group, String help, boolean live) {
+        this(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live, false);
+    }
+
+    private Knob(String name, String label, Type type, Object defaultValue, double min, double max, boolean log,
+            List<String> options, List<String> optionLabels, String group, String help, boolean live,
+            boolean internal) {
         if (!name.matches("[a-z][a-z0-9_]*") || name.endsWith("_hide") || name.equals("lab")) {
             throw new IllegalArgumentException("bad knob name: " + name);
         }
@@ -40,6 +48,7 @@ public final class Knob {
         this.group = group;
         this.help = help;
         this.live = live;
+        this.internal = internal;
     }
 
     /** A real number in [min, max]; {@code log} makes the slider move in log space (learning rates). */
@@ -79,16 +88,25 @@ public final class Knob {
     }
 
     public Knob in(String group) {
-        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live);
+        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live,
+                internal);
     }
 
     public Knob withHelp(String help) {
-        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live);
+        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live,
+                internal);
     }
 
     /** Marks the knob as applying to the running experiment without a rebuild. */
     public Knob live() {
-        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, true);
+        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, true,
+                internal);
+    }
+
+    /** Marks the knob as lab-edited state: in the URL, validated like any knob, but not rendered in the panel. */
+    public Knob internal() {
+        return new Knob(name, label, type, defaultValue, min, max, log, options, optionLabels, group, help, live,
+                true);
     }
 
     public int maxLength() {

@@ -28,6 +28,15 @@ public final class CpuBackend implements Backend {
         return ((Cpu) b).a;
     }
 
+    /**
+     * The array behind a CPU buffer, for hand-fused kernels that skip the op-by-op path where per-op overhead would
+     * dominate (the playground's tiny MLPs). Writes are seen by every tensor sharing the buffer; the buffer must come
+     * from a {@code CpuBackend}.
+     */
+    public static float[] array(Buffer b) {
+        return f(b);
+    }
+
     @Override
     public String name() {
         return "cpu";

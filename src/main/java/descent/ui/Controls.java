@@ -28,7 +28,7 @@ public final class Controls {
         this.onChange = onChange;
         Map<String, List<Knob>> groups = new LinkedHashMap<>();
         for (Knob k : params.spec().knobs()) {
-            if (!hidden.contains(k.name)) {
+            if (!hidden.contains(k.name) && !k.internal) {
                 groups.computeIfAbsent(k.group.isEmpty() ? "settings" : k.group, g -> new ArrayList<>()).add(k);
             }
         }

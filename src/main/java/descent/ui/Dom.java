@@ -67,7 +67,9 @@ public final class Dom {
             b.setAttribute("title", title);
             b.setAttribute("aria-label", title);
         }
-        on(b, "click", action);
+        if (action != null) {
+            on(b, "click", action);
+        }
         return b;
     }
 

@@ -31,4 +31,10 @@ public interface LabContext {
 
     /** "webgpu" or "cpu": the path this lab computes on. */
     String backend();
+
+    /** Stops training (e.g. when the lab enters a step-by-step mode); the run bar follows. */
+    void pause();
+
+    /** Whether the link locks this knob ({@code <knob>_hide=1}): the lab then hides its own editors for it too. */
+    boolean locked(String knob);
 }

@@ -66,7 +66,7 @@ class GpuFaultsIT {
         p.waitFor(".notice-problem");
         String notice = p.page.textContent(".notices");
         assertTrue(notice.contains("GPU") && notice.contains("CPU"), notice);
-        p.page.waitForFunction("(n) => Number(document.body.dataset.step) > n + 100", before);
+        p.page.waitForFunction("(n) => Number(document.body.dataset.step) > n + 100", (int) before);
         assertEquals("running", p.state());
         float loss = Float.parseFloat((String) p.page.evaluate("document.querySelector('.selftest').dataset.loss"));
         assertTrue(loss < 0.7f && !Float.isNaN(loss), "training went on from the synced parameters: loss " + loss);

@@ -87,7 +87,8 @@ public final class Pages {
     }
 
     public void waitForStep(long atLeast) {
-        page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", (int) atLeast);
+        // Playwright passes numbers as double; a boxed Long is refused as an argument type
+        page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", (double) atLeast);
     }
 
     public void shot(String name) {

@@ -26,6 +26,11 @@ class ShellIT {
         p.waitFor(".report .summary");
         String summary = p.page.textContent(".report .summary");
         assertTrue(summary.contains("Available"), summary);
+        p.page.click("[data-action=self-test]");
+        p.page.waitForFunction("() => document.querySelector('.self-test').textContent.includes('GFLOP/s')", null,
+                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(180_000));
+        String report = p.page.textContent(".self-test");
+        assertTrue(report.contains("GFLOP/s"), report);
         p.shot("diagnostics-1280");
         p.assertClean();
         p.close();

@@ -23,6 +23,7 @@ public final class DiagnosticsView implements LabView {
             List.of());
 
     private HTMLElement report;
+    private LabContext ctx;
 
     @Override
     public LabSpec spec() {
@@ -36,6 +37,7 @@ public final class DiagnosticsView implements LabView {
 
     @Override
     public void mount(LabContext ctx) {
+        this.ctx = ctx;
         report = Dom.add(ctx.figures(), "section.report");
     }
 
@@ -65,13 +67,23 @@ public final class DiagnosticsView implements LabView {
                     : Double.toString(v)));
             table(report, "Limits", limits);
         }
-        selfTest();
+        HTMLElement section = Dom.add(report, "section.self-test");
+        Dom.add(section, "h3", "Kernel self-test and micro-benchmark");
+        Dom.add(section, "p.hint", "Checks a sample of the WebGPU kernels against the CPU reference and measures "
+                + "matrix multiply speed on each path. It takes a few seconds (longer on a software adapter).");
+        HTMLElement run = Dom.button(section, "", "Run the self-test", null, null);
+        run.setAttribute("data-action", "self-test");
+        Dom.on(run, "click", () -> ctx.post(() -> {
+            run.setHidden(true);
+            HTMLElement status = Dom.add(section, "p.status", "Running\u2026");
+            ctx.requestRender();
+            selfTest(section);
+            section.removeChild(status);
+        }));
     }
 
     /** A short version of the parity self-test, and matmul GFLOP/s on each available path. */
-    private void selfTest() {
-        HTMLElement section = Dom.add(report, "section.self-test");
-        Dom.add(section, "h3", "Kernel self-test and micro-benchmark");
+    private void selfTest(HTMLElement section) {
         WebGpuBackend gpu = Backends.webgpu();
         if (gpu != null) {
             List<Parity.Result> results = Parity.runAll(Backends.cpuBackend(), gpu, true);
