@@ -31,7 +31,9 @@ class GenerativeIT {
             for (String section : SECTIONS) {
                 int width = gpu ? 1280 : 360;
                 Pages p = open(gpu ? Browser.webgpu() : Browser.cpu(), width, "section=" + section);
-                p.waitForStep(3);
+                // a software adapter compiles every pipeline on first use: the first steps can take a while
+                p.page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", 3,
+                        new Page.WaitForFunctionOptions().setTimeout(180_000));
                 assertEquals(gpu ? "webgpu" : "cpu", p.page.evaluate("document.body.dataset.backend"), section);
                 p.page.waitForTimeout(1500);
                 assertTrue(p.page.locator(".gen-section[data-section=" + section + "]").isVisible(), section);

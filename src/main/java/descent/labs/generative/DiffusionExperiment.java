@@ -38,6 +38,11 @@ public final class DiffusionExperiment {
         public long seed = 1;
         /** Training steps between quality measurements (points only; 0 switches the probe off). */
         public int qualityEvery = 100;
+        /**
+         * Losses are read back every this many steps. 1 on the CPU; more on a GPU, where each read waits for the
+         * device, so the step loop stays on the GPU in between.
+         */
+        public int statsEvery = 1;
         /** Decay of the weight average the samplers use (0 samples with the live weights). */
         public double averageDecay = 0.995;
     }
@@ -138,7 +143,8 @@ public final class DiffusionExperiment {
             System.arraycopy(data, j * d, x0, i * d, d);
             for (int k = i * d; k < (i + 1) * d; k++) xt[k] = a[i] * x0[k] + b[i] * eps[k];
         }
-        float[] rowErr;
+        float[] rowErr = null;
+        boolean stats = (steps + 1) % config.statsEvery == 0;
         try (Scope s = Scope.open()) {
             Tensor target = config.prediction.target(Tensor.of(be, x0, bs, d), Tensor.of(be, eps, bs, d),
                     Tensor.of(be, a, bs, 1), Tensor.of(be, b, bs, 1));
@@ -147,11 +153,11 @@ public final class DiffusionExperiment {
             err.mean().backward();
             adam.learningRate((float) config.lr);
             adam.step();
-            rowErr = err.toHost();
+            if (stats) rowErr = err.toHost();
         }
         average.update();
         steps++;
-        if (!losses.add(steps, rowErr, ts, T)) {
+        if (stats && !losses.add(steps, rowErr, ts, T)) {
             divergence = "The loss became NaN at step " + steps + " \u2014 try a smaller learning rate, then Reset.";
             return;
         }

@@ -69,6 +69,8 @@ final class DrawTool {
             }
         });
         showButtons();
+        // a link that locks the data locks the drawing too
+        drawButton.setHidden(ctx.locked("points") || ctx.locked("data"));
     }
 
     /** Loads the drawing from the URL's {@code points=}. */

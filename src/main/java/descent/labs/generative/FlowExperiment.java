@@ -30,6 +30,8 @@ public final class FlowExperiment {
         /** Whether the quality-versus-steps sweep runs alongside training. */
         public boolean sweep = true;
         public double averageDecay = 0.995;
+        /** Losses are read back every this many steps (see {@link DiffusionExperiment.Config#statsEvery}). */
+        public int statsEvery = 1;
     }
 
     public final Config config;
@@ -81,7 +83,8 @@ public final class FlowExperiment {
                 v[2 * i + d] = x1 - x0[2 * i + d];
             }
         }
-        float[] rowErr;
+        float[] rowErr = null;
+        boolean stats = (steps + 1) % config.statsEvery == 0;
         try (Scope s = Scope.open()) {
             Tensor out = model.forward(Tensor.of(be, xt, bs, 2), tn);
             Tensor err = out.sub(Tensor.of(be, v, bs, 2)).square().mean(1, false); // (N)
@@ -89,11 +92,11 @@ public final class FlowExperiment {
             err.mean().backward();
             adam.learningRate((float) config.lr);
             adam.step();
-            rowErr = err.toHost();
+            if (stats) rowErr = err.toHost();
         }
         average.update();
         steps++;
-        if (!losses.add(steps, rowErr, bucketT, 1000)) {
+        if (stats && !losses.add(steps, rowErr, bucketT, 1000)) {
             divergence = "The loss became NaN at step " + steps + " \u2014 try a smaller learning rate, then Reset.";
             return;
         }
@@ -157,9 +160,9 @@ public final class FlowExperiment {
         return sweep.results;
     }
 
-    /** Training step at which the sweep's latest full round finished (0 before the first). */
-    public long sweepRound() {
-        return sweep.roundAt;
+    /** How many sweep runs have finished: the results change when this does. */
+    public long sweepRuns() {
+        return sweep.runs;
     }
 
     public void release() {
@@ -175,7 +178,7 @@ public final class FlowExperiment {
         private final long seed;
         private int config;
         private FlowSampler running;
-        long roundAt;
+        long runs;
 
         Sweep(long seed) {
             this.seed = seed;
@@ -195,7 +198,7 @@ public final class FlowExperiment {
             results[config / SWEEP_STEPS.length][config % SWEEP_STEPS.length] = SlicedWasserstein.finite(samples)
                     ? SlicedWasserstein.distance(samples, reference) : Double.NaN;
             config = (config + 1) % (2 * SWEEP_STEPS.length);
-            if (config == 0) roundAt = steps;
+            runs++;
         }
 
         void release() {

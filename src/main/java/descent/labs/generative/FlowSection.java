@@ -98,12 +98,14 @@ final class FlowSection implements Section {
         c.lr = p.num("lr");
         c.batch = p.integer("batch");
         c.seed = p.integer("seed");
+        c.statsEvery = GenerativeView.statsEvery(backend.get());
         exp = new FlowExperiment(backend.get(), c);
         draw.load(p.text("points"));
         liveSettings(p);
         couplings = exp.couplings(PAIRS, c.seed + 7);
         learned = null;
-        pathsAt = sweepAt = -1;
+        pathsAt = -1;
+        sweepAt = Long.MIN_VALUE;
         pathsDirty = true;
         sampler.data(exp.data);
         sampler.restart();
@@ -151,10 +153,11 @@ final class FlowSection implements Section {
     public void render() {
         sampler.render(exp.steps());
         renderPaths();
-        if (exp.sweepRound() != sweepAt) {
-            sweepAt = exp.sweepRound();
+        if (exp.sweepRuns() != sweepAt) {
+            sweepAt = exp.sweepRuns();
             double[][] r = exp.sweepResults();
             sweep.clear();
+            sweep.append(0, Double.NaN, Double.NaN, exp.dataVsData);
             for (int k = 0; k < FlowExperiment.SWEEP_STEPS.length; k++) {
                 sweep.append(FlowExperiment.SWEEP_STEPS[k], r[0][k], r[1][k], exp.dataVsData);
             }

@@ -43,6 +43,8 @@ public final class GanExperiment {
         public Loss loss = Loss.LOG;
         public int batch = 128;
         public long seed = 1;
+        /** Losses are read back every this many iterations (see {@link DiffusionExperiment.Config#statsEvery}). */
+        public int statsEvery = 1;
     }
 
     public final Config config;
@@ -76,6 +78,7 @@ public final class GanExperiment {
         rng = root.fork();
         shownLatent = rng.uniforms(SHOWN * LATENT, -1, 1);
         qualityLatent = root.fork().uniforms(QualityProbe.POINTS * LATENT, -1, 1);
+        quality.add(0, distanceToData());
     }
 
     private static int[] sizes(int in, int width, int hidden, int out) {
@@ -96,10 +99,12 @@ public final class GanExperiment {
     /** One iteration: {@code dSteps} discriminator updates, then one generator update. */
     public void step() {
         if (divergence != null) return;
+        boolean stats = (steps + 1) % config.statsEvery == 0;
         double d = 0;
-        for (int k = 0; k < config.dSteps; k++) d = stepDiscriminator();
-        double g = stepGenerator();
+        for (int k = 0; k < config.dSteps; k++) d = discriminatorStep(stats && k == config.dSteps - 1);
+        double g = generatorStep(stats);
         steps++;
+        if (!stats) return;
         if (!Double.isFinite(d) || !Double.isFinite(g)) {
             divergence = "A loss became NaN at iteration " + steps + " \u2014 try smaller learning rates, then Reset.";
             return;
@@ -111,6 +116,16 @@ public final class GanExperiment {
 
     /** One discriminator update on a batch of real and fake points; returns L_D. */
     public double stepDiscriminator() {
+        return discriminatorStep(true);
+    }
+
+    /** One generator update through the (fixed) discriminator; returns L_G. */
+    public double stepGenerator() {
+        return generatorStep(true);
+    }
+
+    /** A discriminator update; the loss is read back (a device wait on a GPU) only if asked, else NaN. */
+    private double discriminatorStep(boolean read) {
         int bs = config.batch;
         float[] real = new float[bs * 2];
         for (int i = 0; i < bs; i++) {
@@ -133,12 +148,11 @@ public final class GanExperiment {
             loss.backward();
             dOptimizer.learningRate((float) config.dLr);
             dOptimizer.step();
-            return loss.item();
+            return read ? loss.item() : Double.NaN;
         }
     }
 
-    /** One generator update through the (fixed) discriminator; returns L_G. */
-    public double stepGenerator() {
+    private double generatorStep(boolean read) {
         int bs = config.batch;
         try (Scope s = Scope.open()) {
             Tensor loss = generatorLoss(discriminator.forward(generator.forward(latent(bs))), bs);
@@ -146,7 +160,7 @@ public final class GanExperiment {
             loss.backward();
             gOptimizer.learningRate((float) config.gLr);
             gOptimizer.step();
-            return loss.item();
+            return read ? loss.item() : Double.NaN;
         }
     }
 

@@ -33,6 +33,7 @@ final class GanSection implements Section {
     private boolean showManifold = true, showArrows = true, showReal = true;
     private boolean dirty = true;
     private long drawnAt = -1;
+    private double drawnTime;
     private int lossRows, qualityRows;
     private String lastAction = "";
 
@@ -44,11 +45,13 @@ final class GanSection implements Section {
         plot.readout((x, y, v) -> "(" + Fmt.sig(x, 2) + ", " + Fmt.sig(y, 2) + ")  D says real: "
                 + Fmt.sig(1 - v, 2));
         fig.tool("Step D", "Train the discriminator on one batch (slow motion)", () -> ctx.post(() -> {
+            ctx.pause();
             exp.stepDiscriminator();
             lastAction = "one discriminator step";
             changed();
         }));
         fig.tool("Step G", "Train the generator on one batch (slow motion)", () -> ctx.post(() -> {
+            ctx.pause();
             exp.stepGenerator();
             lastAction = "one generator step";
             changed();
@@ -102,6 +105,7 @@ final class GanSection implements Section {
         c.loss = p.choice("gan_loss").equals("lsq") ? GanExperiment.Loss.LEAST_SQUARES : GanExperiment.Loss.LOG;
         c.width = p.integer("gan_width");
         c.seed = p.integer("seed");
+        c.statsEvery = GenerativeView.statsEvery(backend.get());
         exp = new GanExperiment(backend.get(), c);
         draw.load(p.text("points"));
         update(p);
@@ -135,8 +139,11 @@ final class GanSection implements Section {
 
     @Override
     public void render() {
-        if (dirty || exp.steps() != drawnAt || draw.drawing()) {
+        boolean due = exp.steps() != drawnAt
+                && descent.ui.Js.now() - drawnTime >= GenerativeView.redrawInterval(backend.get());
+        if (dirty || due || draw.drawing()) {
             dirty = false;
+            drawnTime = descent.ui.Js.now();
             drawnAt = exp.steps();
             drawPlane();
         }

@@ -29,8 +29,8 @@ public final class GenerativeSpec {
         // data: shared by the 2-D sections, or the image set of the image sections
         k.add(Knob.choice("data", "2-D data", "gaussians", DATA, DATA_TITLES).in("data")
                 .withHelp("\u201cYour drawing\u201d uses the points you tap onto the data plot."));
-        k.add(Knob.text("points", "Drawn points", "", 2600).in("data")
-                .withHelp("x,y pairs separated by semicolons; the Draw button on the data plot edits them."));
+        // the drawing lives in the URL but is edited on the plot, not in the panel
+        k.add(Knob.text("points", "Drawn points", "", 2600).in("data").internal());
         k.add(Knob.choice("images", "Images", "digits", List.of("digits", "shapes"),
                 List.of("Digits 0\u20139 (16\u00d716)", "Shapes (16\u00d716)")).in("image data"));
         // diffusion

@@ -69,6 +69,19 @@ public final class GenerativeView implements LabView {
         };
     }
 
+    /**
+     * How often experiments read their losses back: every step on the CPU, every tenth on a GPU, where a read waits
+     * for the device and would otherwise turn each step into a round trip.
+     */
+    static int statsEvery(Backend be) {
+        return be.name().equals("cpu") ? 1 : 10;
+    }
+
+    /** Milliseconds between redraws of figures that need the model's outputs (each a device read on a GPU). */
+    static double redrawInterval(Backend be) {
+        return be.name().equals("cpu") ? 0 : 250;
+    }
+
     @Override
     public void reset(Params p) {
         boolean resetPressed = p.equals(last);

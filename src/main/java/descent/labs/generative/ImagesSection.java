@@ -96,6 +96,7 @@ final class ImagesSection implements Section {
         c.lr = p.num("img_lr");
         c.batch = p.integer("img_batch");
         c.seed = p.integer("seed");
+        c.statsEvery = GenerativeView.statsEvery(backend.get());
         exp = new DiffusionExperiment(backend.get(), c);
         liveSettings(p);
         controls.restart();

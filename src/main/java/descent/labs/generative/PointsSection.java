@@ -130,6 +130,7 @@ final class PointsSection implements Section {
         c.lr = p.num("lr");
         c.batch = p.integer("batch");
         c.seed = p.integer("seed");
+        c.statsEvery = GenerativeView.statsEvery(backend.get());
         exp = new DiffusionExperiment(backend.get(), c);
         draw.load(p.text("points"));
         liveSettings(p);
@@ -137,6 +138,9 @@ final class PointsSection implements Section {
         sampler.restart();
         loss.clear();
         quality.clear();
+        // the floor from the start, so the chart shows what "good" means before the first measurement
+        quality.append(0, Double.NaN, exp.dataVsData);
+        quality.append(1, Double.NaN, exp.dataVsData);
         lossRows = qualityRows = 0;
         forwardDirty = true;
     }

@@ -45,6 +45,8 @@ final class SamplerControls {
         }));
         Dom.button(fig.tools(), "sampler-step", "Step \u25b8", "Run exactly one sampler step",
                 () -> ctx.post(() -> {
+                    // stepping is for reading one step closely: training stops, so the model holds still
+                    ctx.pause();
                     stepOnce();
                     ctx.requestRender();
                 })).setAttribute("data-tool", "sampler-step");

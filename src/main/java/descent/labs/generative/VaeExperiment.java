@@ -33,6 +33,8 @@ public final class VaeExperiment {
         public double lr = 2e-3;
         public int batch = 64;
         public long seed = 1;
+        /** Losses are read back every this many steps (see {@link DiffusionExperiment.Config#statsEvery}). */
+        public int statsEvery = 1;
     }
 
     public final Config config;
@@ -70,7 +72,8 @@ public final class VaeExperiment {
         int bs = config.batch;
         float[] x = new float[bs * PIXELS];
         for (int i = 0; i < bs; i++) System.arraycopy(train.x, rng.nextInt(train.n) * PIXELS, x, i * PIXELS, PIXELS);
-        double r, k;
+        double r = 0, k = 0;
+        boolean stats = (steps + 1) % config.statsEvery == 0;
         try (Scope s = Scope.open()) {
             Tensor images = Tensor.of(be, x, bs, PIXELS);
             Tensor h = encoder.forward(images);                    // (N, 4)
@@ -86,10 +89,13 @@ public final class VaeExperiment {
             loss.backward();
             adam.learningRate((float) config.lr);
             adam.step();
-            r = reconLoss.item();
-            k = klLoss.item();
+            if (stats) {
+                r = reconLoss.item();
+                k = klLoss.item();
+            }
         }
         steps++;
+        if (!stats) return;
         if (!Double.isFinite(r) || !Double.isFinite(k)) {
             divergence = "The loss became NaN at step " + steps + " \u2014 try a smaller learning rate, then Reset.";
             return;

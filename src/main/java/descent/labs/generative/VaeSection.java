@@ -37,6 +37,7 @@ final class VaeSection implements Section {
     private int pairA, pairB, lossRows;
     private boolean chooseB;
     private long drawnAt = -1;
+    private double drawnTime;
     private boolean dirty = true;
 
     VaeSection(LabContext ctx, HTMLElement root, Supplier<Backend> backend) {
@@ -102,6 +103,7 @@ final class VaeSection implements Section {
         c.images = p.choice("images").equals("shapes") ? ImageSet.SHAPES : ImageSet.DIGITS;
         c.width = p.integer("vae_width");
         c.seed = p.integer("seed");
+        c.statsEvery = GenerativeView.statsEvery(backend.get());
         exp = new VaeExperiment(backend.get(), c);
         update(p);
         losses.clear();
@@ -141,8 +143,10 @@ final class VaeSection implements Section {
         }
         losses.redraw();
         // the pictures cost a few forward passes: redraw them at most every 5 steps while training
-        if (!dirty && exp.steps() - drawnAt < 5) return;
+        if (!dirty && (exp.steps() - drawnAt < 5
+                || descent.ui.Js.now() - drawnTime < GenerativeView.redrawInterval(backend.get()))) return;
         dirty = false;
+        drawnTime = descent.ui.Js.now();
         drawnAt = exp.steps();
         drawLatent();
         drawDecoder();
