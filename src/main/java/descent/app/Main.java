@@ -1,11 +1,13 @@
 package descent.app;
 
 import descent.labs.diagnostics.BenchView;
+import descent.labs.attention.AttentionView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.labs.generative.GenerativeBenchView;
 import descent.labs.generative.GenerativeView;
 import descent.labs.optimizers.OptimizersView;
+import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
 import descent.ui.Js;
 
@@ -17,7 +19,9 @@ public final class Main {
     public static void main(String[] args) {
         Registry registry = new Registry()
                 // syllabus order; diagnostics last, test pages hidden
+                .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(AttentionView.SPEC, AttentionView::new)
                 .add(GenerativeView.SPEC, GenerativeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)

@@ -17,7 +17,9 @@ final class RunLoop implements Runnable {
     private final Shell shell;
     private long frame;
     private double rateStart;
-    private long rateSteps;
+    /** The lab's step count when the rate window opened: a lab whose step() is a piece of a step (micro-batches)
+     *  still reports steps per second in its own unit. */
+    private long rateFrom;
     private double lastRate;
     private int lastHeight;
 
@@ -90,9 +92,9 @@ final class RunLoop implements Runnable {
             Dom.body().setAttribute("data-step", Long.toString(steps));
             double now = Js.now();
             if (now - rateStart > 500) {
-                lastRate = shell.running ? rateSteps * 1000.0 / (now - rateStart) : 0;
+                lastRate = shell.running ? Math.max(0, steps - rateFrom) * 1000.0 / (now - rateStart) : 0;
                 rateStart = now;
-                rateSteps = 0;
+                rateFrom = steps;
             }
             shell.runBar().stats(steps, lastRate);
         }
@@ -100,7 +102,6 @@ final class RunLoop implements Runnable {
 
     private void step() {
         shell.view.step();
-        rateSteps++;
         shell.checkDivergence();
     }
 }

@@ -10,6 +10,7 @@ import descent.tensor.Tensor;
  * the attention weights, can be shown:
  * <pre>
  *   q, k, v = split(x Wqkv)                      (B, T, C) -> 3 x (B, H, T, C/H)
+ *   q, k = rope(q), rope(k)                      only with {@link Rotary} positions
  *   A = causalSoftmax(q k^T / sqrt(C/H))         (B, H, T, T), row t is zero after column t
  *   y = merge(A v) Wo                            (B, T, C)
  * </pre>
@@ -17,10 +18,20 @@ import descent.tensor.Tensor;
 public final class CausalSelfAttention extends Module {
     public final int d, heads;
     public final Linear qkv, out;
+    /** Rotates queries and keys by position (RoPE), or null when positions enter through the residual stream. */
+    public final Rotary rotary;
     private Tensor lastWeights;
 
     public CausalSelfAttention(Backend be, Rng rng, String name, int d, int heads, Parametrization pz) {
+        this(be, rng, name, d, heads, pz, null);
+    }
+
+    public CausalSelfAttention(Backend be, Rng rng, String name, int d, int heads, Parametrization pz, Rotary rotary) {
         super(be, name);
+        if (rotary != null && rotary.headDim != d / heads) {
+            throw new IllegalArgumentException("rotary table is for head width " + rotary.headDim + ", not " + d / heads);
+        }
+        this.rotary = rotary;
         if (d % heads != 0) throw new IllegalArgumentException("width " + d + " is not divisible by " + heads + " heads");
         this.d = d;
         this.heads = heads;
@@ -36,6 +47,10 @@ public final class CausalSelfAttention extends Module {
         Tensor q = all.slice(0, 0, 1).reshape(b, heads, t, dh);
         Tensor k = all.slice(0, 1, 2).reshape(b, heads, t, dh);
         Tensor v = all.slice(0, 2, 3).reshape(b, heads, t, dh);
+        if (rotary != null) {
+            q = rotary.apply(q);
+            k = rotary.apply(k);
+        }
         Tensor[] r = attend(q, k, v);
         lastWeights = r[1];
         Tensor merged = r[0].permute(0, 2, 1, 3).reshape(b, t, d); // (B, T, H, Dh) -> (B, T, C)

@@ -14,9 +14,14 @@ public final class TransformerBlock extends Module {
     public final Linear up, down;
 
     public TransformerBlock(Backend be, Rng rng, String name, int d, int heads, Parametrization pz) {
+        this(be, rng, name, d, heads, pz, null);
+    }
+
+    /** With {@code rotary} non-null the attention rotates queries and keys by position (see {@link Rotary}). */
+    public TransformerBlock(Backend be, Rng rng, String name, int d, int heads, Parametrization pz, Rotary rotary) {
         super(be, name);
         norm1 = child(new LayerNorm(be, join(name, "norm1"), d));
-        attention = child(new CausalSelfAttention(be, rng, join(name, "attn"), d, heads, pz));
+        attention = child(new CausalSelfAttention(be, rng, join(name, "attn"), d, heads, pz, rotary));
         norm2 = child(new LayerNorm(be, join(name, "norm2"), d));
         up = child(new Linear(be, rng, join(name, "up"), d, 4 * d, Role.HIDDEN, true, pz, Activation.GELU.gain));
         down = child(new Linear(be, rng, join(name, "down"), 4 * d, d, Role.HIDDEN, true, pz, 1));

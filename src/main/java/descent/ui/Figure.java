@@ -80,14 +80,14 @@ public final class Figure {
     /** A small button in the tool row. */
     public HTMLElement tool(String label, String title, Runnable action) {
         HTMLElement b = Dom.button(tools, "", label, title, action);
-        b.setAttribute("data-tool", label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+        b.setAttribute("data-tool", slug(label));
         return b;
     }
 
     /** A toggle button in the tool row; {@code aria-pressed} tracks its state. */
     public HTMLElement toggle(String label, String title, boolean initial, java.util.function.Consumer<Boolean> onChange) {
         HTMLElement b = Dom.button(tools, "toggle", label, title, () -> { });
-        b.setAttribute("data-tool", label.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+        b.setAttribute("data-tool", slug(label));
         b.setAttribute("aria-pressed", initial ? "true" : "false");
         Dom.on(b, "click", () -> {
             boolean on = !"true".equals(b.getAttribute("aria-pressed"));
@@ -95,6 +95,11 @@ public final class Figure {
             onChange.accept(on);
         });
         return b;
+    }
+
+    /** "✎ Edit points" → "edit-points": a stable hook for tests and styles. */
+    static String slug(String label) {
+        return label.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
     /** PNG of the chart's canvas (on the panel colour, titled) and CSV of its data. Either supplier may be null. */

@@ -22,8 +22,15 @@ import org.teavm.jso.dom.html.HTMLElement;
  * }</pre>
  */
 public final class LineChart {
-    /** A curve: its legend label, colour (0xRRGGBB) and whether it is dashed. */
-    public record Series(String label, int rgb, boolean dashed) {
+    /**
+     * A curve: its legend label, colour (0xRRGGBB), whether it is dashed, and whether it joins its points across rows
+     * where it has no value ({@code spanGaps}: a series sampled less often than the others, such as a test loss
+     * evaluated every 25 steps beside a training loss recorded every step).
+     */
+    public record Series(String label, int rgb, boolean dashed, boolean spanGaps) {
+        public Series(String label, int rgb, boolean dashed) {
+            this(label, rgb, dashed, false);
+        }
     }
 
     static final int CAPACITY = 2048;
@@ -263,6 +270,9 @@ public final class LineChart {
         for (Series s : series) {
             sb.append(",{\"label\":").append(q(s.label())).append(",\"stroke\":").append(q(ColorMap.hex(s.rgb())))
                     .append(",\"width\":2,\"points\":{\"show\":false}");
+            if (s.spanGaps()) {
+                sb.append(",\"spanGaps\":true");
+            }
             if (s.dashed()) {
                 sb.append(",\"dash\":[6,4]");
             }
