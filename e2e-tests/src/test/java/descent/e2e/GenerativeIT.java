@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +22,34 @@ class GenerativeIT {
         return p;
     }
 
+    /** Shows a section by its tab, as a student does, and waits until it has trained a few steps. */
+    static void showSection(Pages p, String section) {
+        p.page.click(".gen-tab[data-section=" + section + "]");
+        p.page.waitForFunction("(s) => document.body.dataset.section == s", section);
+        // a software adapter compiles every pipeline on first use: the first steps can take a while
+        p.page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", 3,
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
+    }
+
     @Test
     void everySectionTrainsAndDrawsOnBothPaths() {
         for (boolean gpu : new boolean[] {true, false}) {
+            int width = gpu ? 1280 : 360;
+            // one page per path, sections reached through their tabs: a page load per section would double the time
+            Pages p = open(gpu ? Browser.webgpu() : Browser.cpu(), width, "section=points");
             for (String section : SECTIONS) {
-                int width = gpu ? 1280 : 360;
-                Pages p = open(gpu ? Browser.webgpu() : Browser.cpu(), width, "section=" + section);
-                // a software adapter compiles every pipeline on first use: the first steps can take a while
-                p.page.waitForFunction("(n) => Number(document.body.dataset.step || 0) >= n", 3,
-                        new Page.WaitForFunctionOptions().setTimeout(180_000));
+                showSection(p, section);
                 assertEquals(gpu ? "webgpu" : "cpu", p.page.evaluate("document.body.dataset.backend"), section);
-                p.page.waitForTimeout(1500);
+                assertEquals("running", p.state(), section);
+                p.page.waitForTimeout(700);
                 assertTrue(p.page.locator(".gen-section[data-section=" + section + "]").isVisible(), section);
-                Canvases.assertNonBlank(p, "generative/" + section);
+                assertEquals(1, p.page.locator(".gen-section:not([hidden])").count(), "one section at a time");
+                Canvases.assertNonBlank(p, "generative/" + section + (gpu ? " (webgpu)" : " (cpu)"));
                 assertEquals(0, p.horizontalOverflow(), section + " overflows at " + width);
                 p.shot("generative-" + section + "-" + width + (gpu ? "-webgpu" : "-cpu"));
-                p.assertClean();
-                p.close();
             }
+            p.assertClean();
+            p.close();
         }
     }
 
@@ -52,29 +59,52 @@ class GenerativeIT {
         return Integer.parseInt(String.valueOf(v));
     }
 
+    /** The sampler step once two reads half a second apart agree (the first click's frame has been drawn). */
+    static int stableSamplerStep(Pages p) {
+        int before = samplerStep(p);
+        for (int i = 0; i < 20; i++) {
+            p.page.waitForTimeout(500);
+            int now = samplerStep(p);
+            if (now == before) return now;
+            before = now;
+        }
+        throw new AssertionError("the sampler kept moving after Step: " + before);
+    }
+
     @Test
     void theStepButtonAdvancesExactlyOneSamplerStep() {
+        Pages p = open(Browser.cpu(), 1280, "section=points&sample_steps=40&flow_steps=40");
         for (String section : List.of("points", "flow", "images")) {
-            Pages p = open(Browser.cpu(), 1280, "section=" + section + "&sample_steps=40&flow_steps=40");
-            p.waitForStep(2);
-            p.page.click("[data-action=play]"); // pause training, so only the button moves the sampler
+            showSection(p, section);
             Locator step = p.page.locator(".gen-section:not([hidden]) [data-tool=sampler-step]");
             step.click();
-            p.page.waitForTimeout(300);
-            int first = samplerStep(p);
+            // stepping the sampler pauses training, so the model holds still while the student reads the step
+            p.page.waitForFunction("() => document.body.dataset.state == 'paused'");
+            // a fresh run, so three steps cannot run past the end (a Step there starts a new run)
+            p.page.click(".gen-section:not([hidden]) [data-tool=new-noise]");
+            int first = stableSamplerStep(p);
+            assertEquals(0, first, section + ": New noise starts at step 0");
             for (int i = 1; i <= 3; i++) {
                 step.click();
-                p.page.waitForFunction("(n) => document.querySelector('.gen-section:not([hidden]) [data-fig=sampler]')"
-                        + ".dataset.samplerStep == n", first + i, new Page.WaitForFunctionOptions().setTimeout(10_000));
+                try {
+                    p.page.waitForFunction("(n) => document.querySelector('.gen-section:not([hidden]) "
+                            + "[data-fig=sampler]').dataset.samplerStep == n", first + i,
+                            new Page.WaitForFunctionOptions().setTimeout(20_000));
+                } catch (RuntimeException e) {
+                    throw new AssertionError(section + ": after click " + i + " the sampler shows step "
+                            + samplerStep(p) + ", not " + (first + i) + "; state " + p.state() + "; problems "
+                            + p.problems, e);
+                }
                 p.page.waitForTimeout(250);
                 assertEquals(first + i, samplerStep(p), section + ": one click, one step");
             }
             String label = p.page.textContent(".gen-section:not([hidden]) .scrub-label");
             assertTrue(label.startsWith("step " + (first + 3) + " / 40"), label);
             p.shot("generative-" + section + "-stepped-1280");
-            p.assertClean();
-            p.close();
+            p.page.click("[data-action=play]"); // training resumes for the next section
         }
+        p.assertClean();
+        p.close();
     }
 
     @Test
@@ -104,30 +134,5 @@ class GenerativeIT {
         p.shot("generative-drawn-1280");
         p.assertClean();
         p.close();
-    }
-
-    /** The speed numbers, measured in the browser on both paths, written to target/generative-bench.md. */
-    @Test
-    void benchmark() throws IOException {
-        StringBuilder md = new StringBuilder("# Generative lab benchmark (headless Chromium)\n\n");
-        for (String path : List.of("cpu", "webgpu")) {
-            Pages p = Pages.open(path.equals("cpu") ? Browser.cpu() : Browser.webgpu(), 1280, 800,
-                    "index.html#lab=generative-bench").ready();
-            p.page.evaluate("(b) => document.body.setAttribute('data-gen-bench', b)", path);
-            p.page.waitForFunction("() => document.body.dataset.genBenchResult", null,
-                    new Page.WaitForFunctionOptions().setTimeout(600_000));
-            String result = (String) p.page.evaluate("document.body.dataset.genBenchResult");
-            assertFalse(result.startsWith("error"), result);
-            md.append("## ").append(path).append("\n\n| measurement | value |\n|---|---|\n");
-            for (String row : result.split(";")) {
-                if (row.isEmpty()) continue;
-                int eq = row.lastIndexOf('=');
-                md.append("| ").append(row, 0, eq).append(" | ").append(row.substring(eq + 1)).append(" |\n");
-            }
-            md.append('\n');
-            p.close();
-        }
-        Files.writeString(Path.of("target", "generative-bench.md"), md.toString());
-        System.out.println(md);
     }
 }

@@ -144,7 +144,7 @@ public final class DiffusionExperiment {
             for (int k = i * d; k < (i + 1) * d; k++) xt[k] = a[i] * x0[k] + b[i] * eps[k];
         }
         float[] rowErr = null;
-        boolean stats = (steps + 1) % config.statsEvery == 0;
+        boolean stats = StatsCadence.reads(steps + 1, config.statsEvery);
         try (Scope s = Scope.open()) {
             Tensor target = config.prediction.target(Tensor.of(be, x0, bs, d), Tensor.of(be, eps, bs, d),
                     Tensor.of(be, a, bs, 1), Tensor.of(be, b, bs, 1));

@@ -84,7 +84,7 @@ public final class FlowExperiment {
             }
         }
         float[] rowErr = null;
-        boolean stats = (steps + 1) % config.statsEvery == 0;
+        boolean stats = StatsCadence.reads(steps + 1, config.statsEvery);
         try (Scope s = Scope.open()) {
             Tensor out = model.forward(Tensor.of(be, xt, bs, 2), tn);
             Tensor err = out.sub(Tensor.of(be, v, bs, 2)).square().mean(1, false); // (N)

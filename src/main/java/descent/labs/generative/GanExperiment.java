@@ -99,7 +99,7 @@ public final class GanExperiment {
     /** One iteration: {@code dSteps} discriminator updates, then one generator update. */
     public void step() {
         if (divergence != null) return;
-        boolean stats = (steps + 1) % config.statsEvery == 0;
+        boolean stats = StatsCadence.reads(steps + 1, config.statsEvery);
         double d = 0;
         for (int k = 0; k < config.dSteps; k++) d = discriminatorStep(stats && k == config.dSteps - 1);
         double g = generatorStep(stats);

@@ -136,7 +136,6 @@ public final class GenerativeView implements LabView {
         StringBuilder shown = new StringBuilder();
         for (Knob k : SPEC.knobs()) if (GenerativeSpec.shows(k.name, current)) shown.append(k.name).append(',');
         filterKnobs(ctx.figures(), shown.toString());
-        Dom.body().setAttribute("data-section", current);
         ctx.requestRender();
     }
 
@@ -174,6 +173,9 @@ public final class GenerativeView implements LabView {
         Section s = section();
         if (s == null) return;
         s.render();
+        // set after drawing, in the same task in which the run loop writes data-step: a test that sees the new
+        // section here also sees that section's own step count, not the previous one's
+        Dom.body().setAttribute("data-section", current);
         // an auto-playing sampler keeps drawing while training is paused
         if (s.animating()) ctx.requestRender();
     }

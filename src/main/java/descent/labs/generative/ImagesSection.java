@@ -22,6 +22,11 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  */
 final class ImagesSection implements Section {
     private static final int SAMPLES = 8, SHOWN = 8, S = ImageSet.SIZE;
+    /**
+     * Target cell widths in CSS px. Sections are built hidden, so their width is unknown then; these fit eight images
+     * in one row of a wide figure (about 840 px) or a narrow one (about 420 px), and two rows on a 360 px phone.
+     */
+    static final double WIDE_CELL = 70, NARROW_CELL = 44;
     private final LabContext ctx;
     private final Supplier<Backend> backend;
     private final Figure samplerFig;
@@ -41,11 +46,10 @@ final class ImagesSection implements Section {
         this.ctx = ctx;
         this.backend = backend;
         samplerFig = new Figure(root, "sampler", "Sampling images, one step at a time").wide(true);
-        double cell = cellFor(samplerFig.body(), SAMPLES);
         Dom.add(samplerFig.body(), "h3.gen-sub", "x_t: the samples now");
-        noisy = new ImageGrid(samplerFig, cell);
+        noisy = new ImageGrid(samplerFig, WIDE_CELL);
         Dom.add(samplerFig.body(), "h3.gen-sub", "x\u0302\u2080: the network\u2019s guess of the clean image");
-        guess = new ImageGrid(samplerFig, cell);
+        guess = new ImageGrid(samplerFig, WIDE_CELL);
         // no autoplay here: every sampler step costs a U-Net pass over all samples, which training needs more
         controls = new SamplerControls(ctx, samplerFig,
                 seed -> exp.sampler(method, eta, sampleSteps, SAMPLES, seed, 200), 1, false);
@@ -55,7 +59,7 @@ final class ImagesSection implements Section {
                 + "settle long before the noise is gone.");
 
         Figure fwdFig = new Figure(root, "forward", "Forward process on training images");
-        forward = new ImageGrid(fwdFig, cellFor(fwdFig.body(), SHOWN));
+        forward = new ImageGrid(fwdFig, NARROW_CELL);
         HTMLElement row = Dom.add(fwdFig.root(), "div.scrub");
         tLabel = Dom.add(row, "span.scrub-label");
         tSlider = (HTMLInputElement) Dom.add(row, "input.scrubber");
@@ -178,10 +182,6 @@ final class ImagesSection implements Section {
     }
 
     /** A cell size that puts {@code columns} images in one row of this element (at least 30 px each). */
-    static double cellFor(HTMLElement body, int columns) {
-        double w = Math.max(200, body.getClientWidth());
-        return Math.max(30, Math.min(96, (w + 6) / columns - 6.5));
-    }
 
     /** Rows of (N, 256) as N separate images. */
     static List<float[]> split(float[] all, int n) {

@@ -73,14 +73,14 @@ final class PointsSection implements Section {
         Figure sched = new Figure(root, "schedule", "Noise schedule \u1fb1_t");
         alphaBar = new LineChart(sched, "t", List.of(new LineChart.Series("linear", ColorMap.classRgb(0), false),
                 new LineChart.Series("cosine", ColorMap.classRgb(1), false)));
-        sched.caption("The fraction of the signal\u2019s variance left at step t. Dashed in the legend: the schedule "
-                + "not in use.");
-        Figure snrFig = new Figure(root, "snr", "Signal-to-noise ratio \u1fb1_t / (1 \u2212 \u1fb1_t)");
+        sched.caption("The fraction of the signal\u2019s variance left at step t, for both schedules; the Noise "
+                + "schedule setting picks the one the model trains and samples with.");
+        // log-SNR on a linear axis (as in Kingma et al. 2021): a log-scale axis over twelve decades crowds its labels
+        Figure snrFig = new Figure(root, "snr", "Log signal-to-noise ratio \u03bb_t = ln(\u1fb1_t / (1 \u2212 \u1fb1_t))");
         snr = new LineChart(snrFig, "t", List.of(new LineChart.Series("linear", ColorMap.classRgb(0), false),
                 new LineChart.Series("cosine", ColorMap.classRgb(1), false)));
-        snr.logY(true);
-        snrFig.caption("On a log scale: the cosine schedule spends more steps at moderate SNR, where the data\u2019s "
-                + "shape is decided.");
+        snrFig.caption("Above 0 the signal dominates, below 0 the noise. The cosine schedule falls almost linearly, "
+                + "spending more steps at moderate SNR, where the data\u2019s shape is decided.");
         fillSchedules();
 
         Figure lossFig = new Figure(root, "loss", "Training loss by noise level");
@@ -114,7 +114,7 @@ final class PointsSection implements Section {
         snr.clear();
         for (int s = 0; s <= DiffusionExperiment.T; s += 5) {
             alphaBar.append(s, lin.alphaBar(s), cos.alphaBar(s));
-            if (s > 0) snr.append(s, lin.snr(s), cos.snr(s));
+            if (s > 0) snr.append(s, Math.log(lin.snr(s)), Math.log(cos.snr(s)));
         }
     }
 

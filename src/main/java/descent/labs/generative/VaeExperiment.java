@@ -73,7 +73,7 @@ public final class VaeExperiment {
         float[] x = new float[bs * PIXELS];
         for (int i = 0; i < bs; i++) System.arraycopy(train.x, rng.nextInt(train.n) * PIXELS, x, i * PIXELS, PIXELS);
         double r = 0, k = 0;
-        boolean stats = (steps + 1) % config.statsEvery == 0;
+        boolean stats = StatsCadence.reads(steps + 1, config.statsEvery);
         try (Scope s = Scope.open()) {
             Tensor images = Tensor.of(be, x, bs, PIXELS);
             Tensor h = encoder.forward(images);                    // (N, 4)

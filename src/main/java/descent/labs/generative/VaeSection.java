@@ -68,16 +68,15 @@ final class VaeSection implements Section {
                 + "raise \u03b2 and the KL falls while reconstructions get worse.");
 
         Figure inf = new Figure(root, "interpolation", "Interpolation between two images");
-        interpolation = new ImageGrid(inf, ImagesSection.cellFor(inf.body(), STRIP + 2));
+        interpolation = new ImageGrid(inf, ImagesSection.NARROW_CELL);
         inf.caption("The two held-out images at the ends; between them the decoder along the straight line from "
                 + "\u03bc(a) to \u03bc(b).");
 
         Figure rf = new Figure(root, "reconstructions", "Reconstructions");
-        double cell = ImagesSection.cellFor(rf.body(), RECON);
         descent.ui.Dom.add(rf.body(), "h3.gen-sub", "held-out images x");
-        originals = new ImageGrid(rf, cell);
+        originals = new ImageGrid(rf, ImagesSection.NARROW_CELL);
         descent.ui.Dom.add(rf.body(), "h3.gen-sub", "decoder(\u03bc(x)): squeezed through two numbers");
-        recon = new ImageGrid(rf, cell);
+        recon = new ImageGrid(rf, ImagesSection.NARROW_CELL);
         rf.caption("The mean code \u03bc(x) is decoded without sampling. Two numbers cannot hold every stroke, so the "
                 + "reconstruction keeps the class and the slant and loses the rest.");
     }
