@@ -1,4 +1,5 @@
-// y = x * rstd with rstd = 1 / sqrt(mean(x^2) + eps) per row of (rows, d), one workgroup per row.
+// y = x * rstd with rstd = 1 / sqrt(mean(x^2) + eps) per row of (rows, d). LANES threads share a row, as in
+// layer_norm.wgsl (64 on GPUs, 1 on adapters that run on the CPU).
 struct Params { rows: u32, d: u32, eps: f32 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -7,33 +8,45 @@ struct Params { rows: u32, d: u32, eps: f32 }
 @group(0) @binding(3) var<storage, read_write> rstd: array<f32>;
 
 const WG: u32 = 64u;
+override LANES: u32 = 64u; // a power of two dividing WG
 var<workgroup> part: array<f32, WG>;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nw: vec3u,
-        @builtin(local_invocation_index) li: u32) {
-    let r = wid.y * nw.x + wid.x;
-    if (r >= p.rows) {
-        return;
+fn total(li: u32, v: f32) -> f32 {
+    if (LANES == 1u) {
+        return v;
     }
-    let off = r * p.d;
-    var s = 0.0;
-    for (var j = li; j < p.d; j += WG) {
-        s += x[off + j] * x[off + j];
-    }
-    part[li] = s;
+    part[li] = v;
     workgroupBarrier();
-    for (var h = WG / 2u; h > 0u; h /= 2u) {
-        if (li < h) {
+    let lane = li % LANES;
+    for (var h = LANES / 2u; h > 0u; h /= 2u) {
+        if (lane < h) {
             part[li] = part[li] + part[li + h];
         }
         workgroupBarrier();
     }
-    let rs = 1.0 / sqrt(part[0] / f32(p.d) + p.eps);
-    for (var j = li; j < p.d; j += WG) {
-        y[off + j] = x[off + j] * rs;
+    let r = part[li - lane];
+    workgroupBarrier();
+    return r;
+}
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nw: vec3u,
+        @builtin(local_invocation_index) li: u32) {
+    let row = (wid.y * nw.x + wid.x) * (WG / LANES) + li / LANES;
+    let lane = li % LANES;
+    let valid = row < p.rows;
+    let off = min(row, p.rows - 1u) * p.d;
+    var s = 0.0;
+    for (var j = lane; j < p.d; j += LANES) {
+        s += x[off + j] * x[off + j];
     }
-    if (li == 0u) {
-        rstd[r] = rs;
+    let rs = 1.0 / sqrt(total(li, s) / f32(p.d) + p.eps);
+    if (valid) {
+        for (var j = lane; j < p.d; j += LANES) {
+            y[off + j] = x[off + j] * rs;
+        }
+        if (lane == 0u) {
+            rstd[row] = rs;
+        }
     }
 }

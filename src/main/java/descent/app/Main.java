@@ -6,6 +6,8 @@ import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
 import descent.labs.generative.GenerativeBenchView;
 import descent.labs.generative.GenerativeView;
+import descent.labs.landscape.LandscapeSpec;
+import descent.labs.landscape.LandscapeView;
 import descent.labs.optimizers.OptimizersView;
 import descent.labs.playground.PlaygroundView;
 import descent.ui.Dom;
@@ -21,6 +23,7 @@ public final class Main {
                 // syllabus order; diagnostics last, test pages hidden
                 .add(PlaygroundView.SPEC, PlaygroundView::new)
                 .add(OptimizersView.SPEC, OptimizersView::new)
+                .add(LandscapeSpec.SPEC, LandscapeView::new)
                 .add(AttentionView.SPEC, AttentionView::new)
                 .add(GenerativeView.SPEC, GenerativeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)

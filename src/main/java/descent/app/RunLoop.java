@@ -81,7 +81,11 @@ final class RunLoop implements Runnable {
                 do {
                     step();
                     n++;
-                } while (shell.running && (speed == 0 || n < speed) && Js.now() - start < BUDGET_MS);
+                } while (shell.running && !shell.view.finished() && (speed == 0 || n < speed)
+                        && Js.now() - start < BUDGET_MS);
+            }
+            if (shell.running && shell.view.finished()) {
+                shell.pause();
             }
             trained = true;
         }

@@ -28,6 +28,11 @@ public final class GpuDevice {
     final long maxWorkgroupStorage;
     final int maxWorkgroupsPerDimension;
     final int uniformAlign;
+    /**
+     * Whether the adapter runs on the CPU (a fallback adapter; SwiftShader, lavapipe, llvmpipe or WARP by name):
+     * kernels with a CPU-shaped variant (matmul_blocked.wgsl) use it there.
+     */
+    final boolean cpuAdapter;
     private String error;
     private String lost;
 
@@ -41,6 +46,10 @@ public final class GpuDevice {
         this.maxWorkgroupStorage = (long) Wg.limit(device, "maxComputeWorkgroupStorageSize");
         this.maxWorkgroupsPerDimension = (int) Wg.limit(device, "maxComputeWorkgroupsPerDimension");
         this.uniformAlign = (int) Wg.limit(device, "minUniformBufferOffsetAlignment");
+        Gpu.Info info = Gpu.probe();
+        String name = (info.vendor() + " " + info.architecture() + " " + info.description()).toLowerCase();
+        this.cpuAdapter = info.fallback() || name.contains("swiftshader") || name.contains("lavapipe")
+                || name.contains("llvmpipe") || name.contains("basic render");
         Wg.onUncapturedError(device, m -> {
             if (error == null) {
                 error = m;
@@ -97,6 +106,14 @@ public final class GpuDevice {
         if (error == null) {
             error = message;
         }
+    }
+
+    /**
+     * The GPUDevice itself, for code outside the compute backend that renders with it (a lab's WebGPU render
+     * pipeline). Such code must watch for its own errors with an error scope; this object records only uncaptured ones.
+     */
+    public JSObject handle() {
+        return device;
     }
 
     /** Destroys the device (device-loss tests do this on purpose). */

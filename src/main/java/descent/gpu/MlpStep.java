@@ -51,6 +51,20 @@ public final class MlpStep {
         return steps;
     }
 
+    /** Replaces the inputs (N, D) and class labels (N), e.g. with data another library trains on too. */
+    public void setData(float[] inputs, int[] labels) {
+        x.backend.write(x.buffer(), inputs);
+        y.backend.write(y.buffer(), asFloats(labels));
+    }
+
+    static float[] asFloats(int[] labels) {
+        float[] f = new float[labels.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = labels[i];
+        }
+        return f;
+    }
+
     /** The first parameter's values (for checking two backends trained the same). */
     public float[] firstWeights() {
         return model.parameters().get(0).value.toHost();

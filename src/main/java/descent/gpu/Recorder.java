@@ -17,7 +17,9 @@ import org.teavm.jso.typedarrays.Int32Array;
  * <p>Kernel parameters go to a host-side arena (a direct buffer, 256 bytes per launch) that is uploaded with a single
  * {@code writeBuffer} just before the submit, and bound with a dynamic offset, so the bind group of a launch depends
  * only on its storage buffers. Bind groups are cached by buffer ids: with the pool handing out the same buffers every
- * step, steady-state training creates no bind groups at all.
+ * step, steady-state training creates no bind groups at all. The cache is an open-addressing table over int keys, so a
+ * launch that finds its group builds no key object and allocates nothing (it matters for small models, where the
+ * host-side cost of a launch is the step's cost).
  */
 final class Recorder {
     static final int SLOT_INTS = 64; // 256 bytes, the usual minUniformBufferOffsetAlignment
@@ -26,8 +28,11 @@ final class Recorder {
     private final GpuDevice dev;
     private final JSObject uniform;
     private final IntBuffer arena;
-    private final HashMap<String, JSObject> groups = new HashMap<>();
-    private final StringBuilder key = new StringBuilder();
+    /** Bind groups: slot i keeps a layout signature and 7 buffer ids (0: none) at keys[8 i], its group at groups[i]. */
+    static final int GROUP_SLOTS = 8192;
+    private final int[] keys = new int[8 * GROUP_SLOTS];
+    private final Group[] groups = new Group[GROUP_SLOTS];
+    private int groupCount;
     private final GpuBuffer[] bound = new GpuBuffer[7];
     private JSObject encoder;
     private JSObject pass;
@@ -37,6 +42,8 @@ final class Recorder {
     int epoch;
     long dispatches;
     long submits;
+    /** When profiling: kernel key to {launches, milliseconds}; every launch is then submitted alone and awaited. */
+    private HashMap<String, double[]> profile;
 
     Recorder(GpuDevice dev) {
         this.dev = dev;
@@ -81,34 +88,123 @@ final class Recorder {
                 || z > dev.maxWorkgroupsPerDimension) {
             throw new IllegalArgumentException(k.key + ": grid " + x + "x" + y + "x" + z + " exceeds the device limit");
         }
+        if (profile != null && encoder != null) {
+            flushAndWait(); // when profiling, earlier work (copies) must not count against this launch
+        }
         if (encoder == null) {
             encoder = Wg.createCommandEncoder(dev.device);
         }
         if (pass == null) {
             pass = Wg.beginComputePass(encoder);
         }
-        key.setLength(0);
-        key.append(k.signature);
+        for (GpuBuffer b : buffers) {
+            b.lastUse = epoch;
+        }
+        Wg.dispatch(pass, k.pipeline, group(k, buffers), slot * SLOT_INTS * 4, x, y, z);
+        slot++;
+        dispatches++;
+        if (profile != null) {
+            // this launch alone: the queue was drained before it was recorded
+            double t0 = Wg.now();
+            flushAndWait();
+            String what = k.key + " grid " + x + "x" + y + "x" + z;
+            double[] entry = profile.computeIfAbsent(what, key -> new double[2]);
+            entry[0]++;
+            entry[1] += Wg.now() - t0;
+        }
+    }
+
+    private void flushAndWait() {
+        flush();
+        Wg.workDone(dev.device).await();
+    }
+
+    /** Starts (or stops) timing every launch alone; slow, for finding which kernels a step spends its time in. */
+    void profile(boolean on) {
+        if (on) {
+            flushAndWait();
+        }
+        profile = on ? new HashMap<>() : null;
+    }
+
+    /** Kernels by total time, "key: launches x, ms" one per line, while profiling. */
+    String profileReport() {
+        if (profile == null) {
+            return "";
+        }
+        java.util.List<String> keys = new java.util.ArrayList<>(profile.keySet());
+        keys.sort((p, q) -> Double.compare(profile.get(q)[1], profile.get(p)[1]));
+        StringBuilder sb = new StringBuilder();
+        for (String key : keys) {
+            double[] e = profile.get(key);
+            sb.append(key).append(": ").append((int) e[0]).append(" x, ").append(Math.round(e[1] * 10) / 10.0)
+                    .append(" ms\n");
+        }
+        return sb.toString();
+    }
+
+    /** A cache entry (TeaVM's Wasm GC target cannot keep JS references in a Java array directly). */
+    private static final class Group {
+        final JSObject group;
+
+        Group(JSObject group) {
+            this.group = group;
+        }
+    }
+
+    /** The cached bind group of these buffers under the kernel's layout, made on first use. */
+    private JSObject group(Kernel k, GpuBuffer[] buffers) {
+        int h = k.signature;
+        for (GpuBuffer b : buffers) {
+            h = h * 0x01000193 ^ b.id;
+        }
+        h ^= h >>> 15;
+        h *= 0x2C1B3C6D;
+        h ^= h >>> 13;
+        int mask = GROUP_SLOTS - 1;
+        for (int i = h & mask;; i = (i + 1) & mask) {
+            Group g = groups[i];
+            if (g == null) {
+                return add(i, k, buffers);
+            }
+            if (matches(i, k.signature, buffers)) {
+                return g.group;
+            }
+        }
+    }
+
+    private boolean matches(int slot, int signature, GpuBuffer[] buffers) {
+        int at = 8 * slot;
+        if (keys[at] != signature) {
+            return false;
+        }
+        for (int j = 0; j < 7; j++) {
+            if (keys[at + 1 + j] != (j < buffers.length ? buffers[j].id : 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JSObject add(int slot, Kernel k, GpuBuffer[] buffers) {
+        if (groupCount >= GROUP_SLOTS / 2) {
+            // bounded (and probes stay short): a lab that keeps changing shapes must not grow this forever
+            forgetGroups();
+            return group(k, buffers);
+        }
         for (int i = 0; i < 7; i++) {
             bound[i] = i < buffers.length ? buffers[i] : null;
         }
-        for (GpuBuffer b : buffers) {
-            key.append(',').append(b.id);
-            b.lastUse = epoch;
+        JSObject g = Wg.createBindGroup(dev.device, k.layout, uniform, raw(0), raw(1), raw(2), raw(3), raw(4), raw(5),
+                raw(6));
+        int at = 8 * slot;
+        keys[at] = k.signature;
+        for (int j = 0; j < 7; j++) {
+            keys[at + 1 + j] = j < buffers.length ? buffers[j].id : 0;
         }
-        String id = key.toString();
-        JSObject group = groups.get(id);
-        if (group == null) {
-            if (groups.size() > 4096) {
-                groups.clear(); // bounded: a lab that keeps changing shapes must not grow this forever
-            }
-            group = Wg.createBindGroup(dev.device, k.layout, uniform, raw(0), raw(1), raw(2), raw(3), raw(4), raw(5),
-                    raw(6));
-            groups.put(id, group);
-        }
-        Wg.dispatch(pass, k.pipeline, group, slot * SLOT_INTS * 4, x, y, z);
-        slot++;
-        dispatches++;
+        groups[slot] = new Group(g);
+        groupCount++;
+        return g;
     }
 
     private JSObject raw(int i) {
@@ -154,6 +250,7 @@ final class Recorder {
 
     /** Forgets cached bind groups (after pooled buffers were destroyed). */
     void forgetGroups() {
-        groups.clear();
+        java.util.Arrays.fill(groups, null);
+        groupCount = 0;
     }
 }

@@ -24,6 +24,7 @@ public final class TransformerStep {
     public final Tensor loss;
     private final List<TransformerBlock> blocks = new ArrayList<>();
     private final Linear head;
+    private final List<Parameter> params = new ArrayList<>();
     private final Optimizer optimizer;
     private final Tensor x;
     private final Tensor y;
@@ -37,7 +38,6 @@ public final class TransformerStep {
         this.b = batch;
         this.t = context;
         this.v = vocab;
-        List<Parameter> params = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
             TransformerBlock block = new TransformerBlock(be, rng, "block" + i, d, heads, Parametrization.standard());
             blocks.add(block);
@@ -73,5 +73,16 @@ public final class TransformerStep {
 
     public long steps() {
         return steps;
+    }
+
+    /** Every parameter: per block (norm1 gain, shift, qkv, out, norm2 gain, shift, up, down), then the head. */
+    public List<Parameter> parameters() {
+        return params;
+    }
+
+    /** Replaces the inputs (B, T, C) and the targets (B T), e.g. with data another library trains on too. */
+    public void setData(float[] inputs, int[] labels) {
+        x.backend.write(x.buffer(), inputs);
+        y.backend.write(y.buffer(), MlpStep.asFloats(labels));
     }
 }

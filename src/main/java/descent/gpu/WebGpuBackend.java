@@ -170,6 +170,16 @@ public final class WebGpuBackend implements Backend {
                 + ", submits " + rec.submits;
     }
 
+    /**
+     * Times every kernel launch alone while on (each is submitted and awaited: far slower than normal running); the
+     * bench page uses it to show where a training step spends its time. Returns the report of the run just ended.
+     */
+    public String profile(boolean on) {
+        String report = rec.profileReport();
+        rec.profile(on);
+        return report;
+    }
+
     public int createdBuffers() {
         return pool.created();
     }

@@ -192,6 +192,9 @@ final class Wg {
             + " const d = Number(t[1] - t[0]); buffer.unmap(); return d;")
     static native double timestampDelta(JSObject buffer);
 
+    @JSBody(script = "return performance.now();")
+    static native double now();
+
     @JSBody(params = "o", script = "return String(o);")
     static native String str(JSObject o);
 }

@@ -323,4 +323,9 @@ public final class CpuBackend implements Backend {
         for (int i = 0; i < state.length; i++) s[i] = f(state[i]);
         rule.apply(hyper, f(param), f(grad), s, n);
     }
+
+    /** EXPERIMENT: rows per register tile of the CPU matmul. */
+    public static void matmulRowsForBench(int r) {
+        CpuMatmul.rows = r;
+    }
 }

@@ -13,6 +13,7 @@ final class CpuMatmul {
     private CpuMatmul() {}
 
     private static float[] panel = new float[0];
+    static int rows = 4; // EXPERIMENT
 
     /**
      * C (m, n) (+)= op(A) (m, k) op(B) (k, n); with transA A is stored (k, m), with transB B is stored (n, k).
@@ -32,7 +33,9 @@ final class CpuMatmul {
             pack(B, bOff, P, k, n, j0, nj, transB);
             int i0 = 0;
             if (nj == 4) {
-                for (; i0 + 4 <= m; i0 += 4) tile4x4(A, aOff, rsA, csA, P, C, cOff, n, k, i0, j0);
+                if (rows == 4) for (; i0 + 4 <= m; i0 += 4) tile4x4(A, aOff, rsA, csA, P, C, cOff, n, k, i0, j0);
+                else if (rows == 3) for (; i0 + 3 <= m; i0 += 3) tile3x4(A, aOff, rsA, csA, P, C, cOff, n, k, i0, j0);
+                else for (; i0 + 2 <= m; i0 += 2) tile2x4(A, aOff, rsA, csA, P, C, cOff, n, k, i0, j0);
             }
             for (; i0 < m; i0++) row(A, aOff + i0 * rsA, csA, P, C, cOff + i0 * n + j0, k, nj);
         }
@@ -72,6 +75,45 @@ final class CpuMatmul {
         C[c] += c20; C[c + 1] += c21; C[c + 2] += c22; C[c + 3] += c23;
         c += n;
         C[c] += c30; C[c + 1] += c31; C[c + 2] += c32; C[c + 3] += c33;
+    }
+
+    private static void tile2x4(float[] A, int aOff, int rsA, int csA, float[] P, float[] C, int cOff, int n, int k,
+                                int i0, int j0) {
+        float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        int a0 = aOff + i0 * rsA, a1 = a0 + rsA;
+        for (int kk = 0, p = 0, ak = 0; kk < k; kk++, p += 4, ak += csA) {
+            float b0 = P[p], b1 = P[p + 1], b2 = P[p + 2], b3 = P[p + 3];
+            float a = A[a0 + ak];
+            c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+            a = A[a1 + ak];
+            c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+        }
+        int c = cOff + i0 * n + j0;
+        C[c] += c00; C[c + 1] += c01; C[c + 2] += c02; C[c + 3] += c03;
+        c += n;
+        C[c] += c10; C[c + 1] += c11; C[c + 2] += c12; C[c + 3] += c13;
+    }
+
+    private static void tile3x4(float[] A, int aOff, int rsA, int csA, float[] P, float[] C, int cOff, int n, int k,
+                                int i0, int j0) {
+        float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        int a0 = aOff + i0 * rsA, a1 = a0 + rsA, a2 = a1 + rsA;
+        for (int kk = 0, p = 0, ak = 0; kk < k; kk++, p += 4, ak += csA) {
+            float b0 = P[p], b1 = P[p + 1], b2 = P[p + 2], b3 = P[p + 3];
+            float a = A[a0 + ak];
+            c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+            a = A[a1 + ak];
+            c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+            a = A[a2 + ak];
+            c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+        }
+        int c = cOff + i0 * n + j0;
+        C[c] += c00; C[c + 1] += c01; C[c + 2] += c02; C[c + 3] += c03;
+        c += n;
+        C[c] += c10; C[c + 1] += c11; C[c + 2] += c12; C[c + 3] += c13;
+        c += n;
+        C[c] += c20; C[c + 1] += c21; C[c + 2] += c22; C[c + 3] += c23;
     }
 
     /** One row of C against the panel, for the last m % 4 rows or a narrow last panel. */

@@ -30,6 +30,7 @@ public final class Heatmap extends Plot {
     private List<String> legendLabels;
     private int[] legendRgb;
     private boolean smooth = true;
+    private boolean logBar;
     private Readout readoutFn;
 
     /** Formats the readout at a point: the grid value there (NaN when the grid has no values). */
@@ -88,6 +89,14 @@ public final class Heatmap extends Plot {
      */
     public void wash(double amount) {
         wash = Math.max(0, Math.min(0.9, amount));
+    }
+
+    /**
+     * Marks the values as log10 of the quantity (pass log10 values to {@link #values}): the colour bar then labels
+     * its ticks with the quantity itself, at 1, 2, 5 times powers of ten.
+     */
+    public void logBar(boolean on) {
+        logBar = on;
     }
 
     /** Smooth (bilinear) or blocky (each cell a square) upscaling. */
@@ -153,15 +162,20 @@ public final class Heatmap extends Plot {
         g.setGlobalAlpha(1);
         g.setStrokeStyle(Theme.border());
         g.strokeRect(left - 0.5, y - 0.5, side + 1, h + 1);
-        double[] t = Ticks.nice(lo, hi, side < 260 ? 4 : 6);
+        double[] t = logBar ? Ticks.log(lo, hi, side < 260 ? 4 : 6) : Ticks.nice(lo, hi, side < 260 ? 4 : 6);
         g.setFillStyle(Theme.muted());
         g.setFont(Theme.font(11));
         g.setTextBaseline("top");
+        double lastRight = -1e9;
         for (double v : t) {
             double x = left + (v - lo) / (hi - lo) * side;
             g.fillRect(x - 0.5, y + h, 1, 3);
-            String s = Ticks.label(v, t);
+            String s = logBar ? Fmt.sig(Math.pow(10, v), 2) : Ticks.label(v, t);
             double w = g.measureText(s).getWidth();
+            if (x - w / 2 < lastRight + 6) {
+                continue; // a label that would touch its neighbour is left out; its tick stays
+            }
+            lastRight = x + w / 2;
             // end labels stay inside the canvas instead of hanging off its edge
             String align = x - w / 2 < 2 ? "left" : x + w / 2 > surface.width() - 2 ? "right" : "center";
             g.setTextAlign(align);

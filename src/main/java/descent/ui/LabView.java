@@ -32,6 +32,11 @@ public interface LabView {
     /** Steps taken since the last reset (the shell shows it and puts it in {@code data-step}). */
     long steps();
 
+    /** True when training has run its course (a race of fixed length): the shell then pauses instead of spinning. */
+    default boolean finished() {
+        return false;
+    }
+
     /** Null while healthy; otherwise why training stopped, e.g. "diverged at step 212 — try a smaller learning rate". */
     default String divergence() {
         return null;

@@ -76,6 +76,12 @@ public final class Marks {
         return this;
     }
 
+    /** Separate line segments (x0, y0, x1, y1, ...) in one colour and width, stroked as one path: contour lines. */
+    public Marks segments(float[] xyxy, String css, double width) {
+        shapes.add(new Object[] {"segments", xyxy, css, width, false});
+        return this;
+    }
+
     /** An arrow from (x0, y0) to (x1, y1) with a head scaled to the line width. */
     public Marks arrow(double x0, double y0, double x1, double y1, String css, double width) {
         shapes.add(new Object[] {"arrow", new float[] {(float) x0, (float) y0, (float) x1, (float) y1}, css, width,
@@ -146,6 +152,16 @@ public final class Marks {
                     }
                     g.stroke();
                     Canvas.dash(g, 0, 0);
+                }
+                case "segments" -> {
+                    g.setStrokeStyle(css);
+                    g.setLineWidth(w);
+                    g.beginPath();
+                    for (int i = 0; i + 3 < c.length; i += 4) {
+                        g.moveTo(t.px(c[i]), t.py(c[i + 1]));
+                        g.lineTo(t.px(c[i + 2]), t.py(c[i + 3]));
+                    }
+                    g.stroke();
                 }
                 case "arrow" -> arrow(g, t.px(c[0]), t.py(c[1]), t.px(c[2]), t.py(c[3]), css, w);
                 case "text" -> label(g, t.px(c[0]) + c[2], t.py(c[1]) + c[3], (String) s[5], css);

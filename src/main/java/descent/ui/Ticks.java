@@ -36,6 +36,47 @@ public final class Ticks {
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
+    /**
+     * Ticks for a colour bar or axis in log10 units: the exponents of 1, 2 and 5 times powers of ten inside [lo, hi],
+     * thinned to powers of ten (or every other one) when there would be far more than {@code target}. Label them
+     * with {@code Fmt.sig(Math.pow(10, v), 2)}. Spans under one step fall back to {@link #nice}.
+     */
+    public static double[] log(double lo, double hi, int target) {
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return nice(lo, hi, target);
+        }
+        for (double[] mantissas : new double[][] {{1, 2, 5}, {1}}) {
+            for (int every = 1; every <= 8; every *= 2) {
+                java.util.List<Double> t = new java.util.ArrayList<>();
+                for (long k = (long) Math.floor(lo); k <= (long) Math.ceil(hi); k++) {
+                    if (Math.floorMod(k, every) != 0) {
+                        continue;
+                    }
+                    for (double m : mantissas) {
+                        double v = k + Math.log10(m);
+                        if (v >= lo - 1e-9 && v <= hi + 1e-9) {
+                            t.add(v);
+                        }
+                    }
+                }
+                if (t.size() >= 2 && t.size() <= target + 1) {
+                    double[] out = new double[t.size()];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = t.get(i);
+                    }
+                    return out;
+                }
+                if (t.size() < 2) {
+                    return nice(lo, hi, target);
+                }
+                if (mantissas.length > 1) {
+                    break; // too many with 2 and 5: try powers of ten alone
+                }
+            }
+        }
+        return nice(lo, hi, target);
+    }
+
     /** A tick label with just enough decimals to tell neighbouring ticks apart. */
     public static String label(double v, double[] ticks) {
         if (ticks.length < 2) {

@@ -41,6 +41,17 @@ public final class Browser {
         return server.url();
     }
 
+    /** Closes every browser context of both browsers (the pages of a finished test). */
+    public static synchronized void closeAllPages() {
+        for (com.microsoft.playwright.Browser b : new com.microsoft.playwright.Browser[] {gpu, cpu}) {
+            if (b != null) {
+                for (com.microsoft.playwright.BrowserContext c : b.contexts()) {
+                    c.close();
+                }
+            }
+        }
+    }
+
     /** Chromium with a (software) WebGPU adapter. */
     public static synchronized com.microsoft.playwright.Browser webgpu() {
         if (gpu == null) {

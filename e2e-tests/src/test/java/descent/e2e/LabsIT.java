@@ -60,8 +60,8 @@ class LabsIT {
             }
             p.page.waitForTimeout(300);
             assertEquals(0, p.horizontalOverflow(), lab + " overflows at 360 px");
-            Object small = p.page.evaluate("() => [...document.querySelectorAll('button, select, input:not([type=range])"
-                    + ":not([type=checkbox]), summary, .runbar a, .crumbs a')].filter(e => e.offsetParent !== null)"
+            Object small = p.page.evaluate("() => [...document.querySelectorAll('button, select, input:not([type=range]):not(.visually-hidden)"
+                    + ":not([type=checkbox]), summary, label.file-button, .runbar a, .crumbs a')].filter(e => e.offsetParent !== null)"
                     + ".map(e => [e.getBoundingClientRect(), e]).filter(([r]) => r.height < 44 || r.width < 44)"
                     + ".map(([r, e]) => e.tagName + '.' + e.className + ' \"' + e.textContent.trim().slice(0, 20) + '\" '"
                     + " + Math.round(r.width) + 'x' + Math.round(r.height))");

@@ -55,11 +55,11 @@ public final class Pages {
         return p;
     }
 
-    /** Waits until the app has left the loading state. */
+    /** Waits until the app has left the loading state; generously, as a software WebGPU adapter opens slowly. */
     public Pages ready() {
         try {
             page.waitForFunction("() => document.body.dataset.state && document.body.dataset.state !== 'loading'",
-                    null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+                    null, new Page.WaitForFunctionOptions().setTimeout(45_000));
         } catch (RuntimeException e) {
             throw new AssertionError("the app did not start; problems: " + problems + "; page text: "
                     + page.evaluate("document.body.innerText"), e);

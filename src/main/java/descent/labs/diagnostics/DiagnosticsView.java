@@ -105,8 +105,8 @@ public final class DiagnosticsView implements LabView {
         Buffer a = be.alloc(n * n);
         Buffer b = be.alloc(n * n);
         Buffer c = be.alloc(n * n);
-        be.write(a, BenchView.fill(n * n));
-        be.write(b, BenchView.fill(n * n));
+        be.write(a, BenchData.pattern(n * n));
+        be.write(b, BenchData.pattern(n * n));
         be.matmul(a, b, c, 1, n, n, n, false, false, 0, 0, false);
         be.read(c);
         int reps = 0;

@@ -86,6 +86,10 @@ final class ImplicitView {
         if (margin != null && margin.steps() < 200_000) margin.step(); // log time: 10⁵ steps is plenty
     }
 
+    boolean finished() {
+        return ls != null && ls.done(); // the margin experiment runs on: its direction keeps converging
+    }
+
     long steps() {
         return ls != null ? ls.steps() : margin != null ? margin.steps() : 0;
     }

@@ -76,6 +76,10 @@ final class MomentumView {
         exp.step();
     }
 
+    boolean finished() {
+        return exp != null && exp.done();
+    }
+
     long steps() {
         return exp.steps();
     }

@@ -137,6 +137,16 @@ public final class OptimizersView implements LabView {
     }
 
     @Override
+    public boolean finished() {
+        return switch (section) {
+            case "races" -> races.finished();
+            case "momentum" -> momentum.finished();
+            case "implicit" -> implicit.finished();
+            default -> false;
+        };
+    }
+
+    @Override
     public long steps() {
         return switch (section) {
             case "races" -> races.steps();

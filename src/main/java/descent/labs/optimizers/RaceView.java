@@ -109,6 +109,10 @@ final class RaceView {
         race.step();
     }
 
+    boolean finished() {
+        return race != null && race.done();
+    }
+
     long steps() {
         return race.steps();
     }
