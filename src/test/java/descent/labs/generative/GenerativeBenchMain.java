@@ -2,7 +2,7 @@ package descent.labs.generative;
 
 import descent.tensor.CpuBackend;
 
-/** The generative lab's benchmark on the JVM (the browser numbers come from GenerativeIT). */
+/** The generative lab's benchmark on the JVM (the browser numbers come from the bench runner, GenerativeBenchIT). */
 public final class GenerativeBenchMain {
     public static void main(String[] args) {
         CpuBackend be = new CpuBackend();
