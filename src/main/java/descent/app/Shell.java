@@ -401,10 +401,18 @@ public final class Shell implements LabContext {
         if (notices == null) {
             return;
         }
+        // the same message again (a lab repeating itself while the user edits) is not news: keep one copy
+        for (int i = 0; i < notices.getChildren().getLength(); i++) {
+            HTMLElement old = (HTMLElement) notices.getChildren().item(i);
+            if (message.equals(old.getAttribute("data-message"))) {
+                return;
+            }
+        }
         while (notices.getChildren().getLength() >= 4) {
             notices.removeChild(notices.getFirstChild());
         }
         HTMLElement n = Dom.add(notices, problem ? "div.notice.notice-problem" : "div.notice");
+        n.setAttribute("data-message", message);
         Dom.add(n, "span", message);
         Dom.button(n, "notice-close", "\u00d7", "Dismiss", () -> n.getParentNode().removeChild(n));
     }

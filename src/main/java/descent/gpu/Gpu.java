@@ -55,7 +55,7 @@ public final class Gpu {
             return cached;
         }
         try {
-            adapter = gpu.requestAdapter().await();
+            adapter = Wg.withTimeout(gpu.requestAdapter(), Wg.OPEN_TIMEOUT_MS).await();
         } catch (RuntimeException e) {
             cached = unavailable("the adapter request failed: " + e.getMessage());
             return cached;

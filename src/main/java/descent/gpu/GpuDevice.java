@@ -70,7 +70,7 @@ public final class GpuDevice {
         JSObject adapter = Gpu.adapter();
         JSObject device;
         try {
-            device = Wg.requestDevice(adapter).await();
+            device = Wg.withTimeout(Wg.requestDevice(adapter), Wg.OPEN_TIMEOUT_MS).await();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the GPU refused to open a device: " + e.getMessage());
         }

@@ -45,6 +45,17 @@ final class Wg {
             + " maxComputeInvocationsPerWorkgroup: L.maxComputeInvocationsPerWorkgroup}});")
     static native JSPromise<JSObject> requestDevice(JSObject adapter);
 
+    /**
+     * The promise, or a rejection after {@code ms}: a browser whose GPU process is wedged (seen after another page lost
+     * its device) may never answer an adapter or device request, and the page must not wait forever to fall back.
+     */
+    @JSBody(params = {"p", "ms"}, script = "return Promise.race([p, new Promise((ok, no) => setTimeout(() => "
+            + "no(new Error('no answer within ' + ms / 1000 + ' s')), ms))]);")
+    static native <T extends JSObject> JSPromise<T> withTimeout(JSPromise<T> p, int ms);
+
+    /** How long the adapter and the device may take to answer before the CPU path runs instead. */
+    static final int OPEN_TIMEOUT_MS = 10_000;
+
     @JSBody(params = {"o", "name"}, script = "return Number(o.limits[name]);")
     static native double limit(JSObject o, String name);
 

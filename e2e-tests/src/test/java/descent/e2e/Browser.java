@@ -60,6 +60,15 @@ public final class Browser {
         return gpu;
     }
 
+    /**
+     * A Chromium with WebGPU of its own, for a test that destroys its device: after that the shared browser's GPU
+     * process may stop answering adapter requests for a while. The caller closes it.
+     */
+    public static synchronized com.microsoft.playwright.Browser isolatedWebgpu() {
+        baseUrl();
+        return launch(true);
+    }
+
     /** Chromium without WebGPU: the lab must run on the CPU path. */
     public static synchronized com.microsoft.playwright.Browser cpu() {
         if (cpu == null) {

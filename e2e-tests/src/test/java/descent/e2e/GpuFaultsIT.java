@@ -59,7 +59,15 @@ class GpuFaultsIT {
     @Test
     @Order(1)
     void deviceLossContinuesOnTheCpu() {
-        Pages p = open(Browser.webgpu(), 1280, 900);
+        com.microsoft.playwright.Browser own = Browser.isolatedWebgpu();
+        try {
+            loseTheDevice(open(own, 1280, 900));
+        } finally {
+            own.close();
+        }
+    }
+
+    private static void loseTheDevice(Pages p) {
         p.waitFor(".selftest[data-live]");
         p.page.waitForFunction("() => Number(document.querySelector('.selftest').dataset.loss) > 0");
         float initial = loss(p);

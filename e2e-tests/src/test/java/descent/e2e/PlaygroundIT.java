@@ -123,32 +123,43 @@ class PlaygroundIT {
         p.close();
     }
 
+    /** Left and top of the plot area inside the boundary canvas, and its side, in page pixels. */
+    private static double[] plot(Locator canvas) {
+        canvas.scrollIntoViewIfNeeded();
+        var box = canvas.boundingBox();
+        return new double[] {box.x + 34, box.y + 8, box.width - 40};
+    }
+
     @Test
     void drawingPointsByTouchWorks() {
         Pages p = Pages.open(Browser.cpu(), 360, 640, LAB + "&data=custom").ready();
         p.waitFor("figure[data-fig=boundary] canvas");
         p.page.click("[data-tool=edit-points]");
         Locator canvas = p.page.locator("figure[data-fig=boundary] canvas");
-        canvas.scrollIntoViewIfNeeded();
-        var box = canvas.boundingBox();
-        double left = box.x + 34, top = box.y + 8, side = box.width - 40;
+        // notices may appear above the figure while points are added and move it: measure it before each gesture
+        double[] at;
         // tap points of class 0 on the left, then of class 1 on the right
         for (int i = 0; i < 4; i++) {
-            p.page.touchscreen().tap(left + side * (0.15 + 0.05 * i), top + side * (0.2 + 0.15 * i));
+            at = plot(canvas);
+            p.page.touchscreen().tap(at[0] + at[2] * (0.15 + 0.05 * i), at[1] + at[2] * (0.2 + 0.15 * i));
         }
         p.page.click(".class-palette [data-class='1']");
         for (int i = 0; i < 4; i++) {
-            p.page.touchscreen().tap(left + side * (0.8 - 0.05 * i), top + side * (0.2 + 0.15 * i));
+            at = plot(canvas);
+            p.page.touchscreen().tap(at[0] + at[2] * (0.8 - 0.05 * i), at[1] + at[2] * (0.2 + 0.15 * i));
         }
         p.page.waitForFunction("() => (location.hash.match(/pts=c([A-Za-z0-9_-]*)/) || ['', ''])[1].length == 48");
         // drag the first point with a finger, then long-press the last one away
-        double x0 = left + side * 0.15, y0 = top + side * 0.2;
+        at = plot(canvas);
+        double side = at[2];
+        double x0 = at[0] + side * 0.15, y0 = at[1] + side * 0.2;
         touch(canvas, "pointerdown", x0, y0);
         for (int k = 1; k <= 5; k++) {
             touch(canvas, "pointermove", x0 + 8 * k, y0 + 6 * k);
         }
         touch(canvas, "pointerup", x0 + 40, y0 + 30);
-        double x7 = left + side * 0.65, y7 = top + side * 0.65;
+        at = plot(canvas);
+        double x7 = at[0] + side * 0.65, y7 = at[1] + side * 0.65;
         touch(canvas, "pointerdown", x7, y7);
         p.page.waitForTimeout(800);
         touch(canvas, "pointerup", x7, y7);

@@ -14,7 +14,7 @@ class ReadmeShots {
     static final Path OUT = Path.of("web/screenshots");
     /** Lab, hash suffix, milliseconds of training before the picture. */
     static final List<String[]> SHOTS = List.of(
-            new String[] {"playground", "&data=spiral&layers=8,8,8&act=tanh&lr=0.03&feat=x1,x2,sin1,sin2", "9000"},
+            new String[] {"playground", "&data=spiral&hidden=16,16,16&act=relu&opt=adam&lr=0.01&regions=1", "9000"},
             new String[] {"optimizers", "", "5000"},
             new String[] {"landscape", "", "12000"},
             new String[] {"mup-muon", "", "6000"},
