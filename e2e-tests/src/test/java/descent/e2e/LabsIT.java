@@ -38,7 +38,8 @@ class LabsIT {
             p.waitFor(".figures > *");
             if (trains(p)) {
                 p.waitForStep(3);
-                assertEquals("running", p.state(), lab);
+                // a lab of fixed length (an optimizer race) may already have finished and paused itself
+                assertTrue(List.of("running", "paused").contains(p.state()), lab + " is " + p.state());
             }
             p.page.waitForTimeout(300);
             if (p.page.locator(".figures canvas").count() > 0) {

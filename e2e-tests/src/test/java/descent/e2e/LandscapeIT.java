@@ -52,7 +52,7 @@ class LandscapeIT {
                 assertTrue(colours > 12, fig + " on " + path + " looks blank: " + colours + " colours");
             }
             if (gpu) {
-                assertEquals(1, p.page.locator("[data-fig=surface] canvas.surface-gpu").count(),
+                assertEquals(1, p.page.locator("[data-fig=surface] canvas[data-renderer=webgpu]").count(),
                         "the surface is drawn by the WebGPU render pipeline");
             }
             p.page.locator("[data-fig=surface]").scrollIntoViewIfNeeded();

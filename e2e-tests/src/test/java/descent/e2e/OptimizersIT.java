@@ -48,7 +48,8 @@ class OptimizersIT {
             assertTrue(errorShown, "an error for " + hostile.substring(0, Math.min(20, hostile.length())));
             assertEquals(formulaBefore, p.page.textContent(".race-map .optim-formula"), "the surface is unchanged");
             assertTrue(p.step() >= stepBefore, "the race was not restarted");
-            assertEquals("running", p.state());
+            // running, or paused because the race reached its last step meanwhile; never an error
+            assertTrue(List.of("running", "paused").contains(p.state()), p.state());
         }
         assertTrue(p.page.textContent(".fn-error").contains("Column"), p.page.textContent(".fn-error"));
         p.shot("optimizers-hostile-fn-1280");

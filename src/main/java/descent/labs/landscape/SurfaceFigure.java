@@ -150,6 +150,8 @@ final class SurfaceFigure {
             g.fillText("computing the first slice\u2026", w / 2, h / 2);
             return;
         }
+        // which renderer drew the picture, for the page's tests and for anyone inspecting it
+        surface.canvas().setAttribute("data-renderer", gpuImage != null ? "webgpu" : "canvas2d");
         if (gpuImage != null) {
             putImage(g, gpuImage);
         } else {
