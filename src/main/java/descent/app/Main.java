@@ -4,6 +4,8 @@ import descent.labs.diagnostics.BenchView;
 import descent.labs.attention.AttentionView;
 import descent.labs.diagnostics.DiagnosticsView;
 import descent.labs.diagnostics.SelfTestView;
+import descent.labs.generative.GenerativeBenchView;
+import descent.labs.generative.GenerativeView;
 import descent.labs.landscape.LandscapeSpec;
 import descent.labs.landscape.LandscapeView;
 import descent.labs.mupmuon.MupMuonView;
@@ -25,9 +27,11 @@ public final class Main {
                 .add(LandscapeSpec.SPEC, LandscapeView::new)
                 .add(MupMuonView.SPEC, MupMuonView::new)
                 .add(AttentionView.SPEC, AttentionView::new)
+                .add(GenerativeView.SPEC, GenerativeView::new)
                 .add(DiagnosticsView.SPEC, DiagnosticsView::new)
                 .addHidden(SelfTestView.SPEC, SelfTestView::new)
-                .addHidden(BenchView.SPEC, BenchView::new);
+                .addHidden(BenchView.SPEC, BenchView::new)
+                .addHidden(GenerativeBenchView.SPEC, GenerativeBenchView::new);
         boolean embed = "embed".equals(Dom.body().getAttribute("data-mode"));
         Shell shell = new Shell(registry, embed);
         Js.onHashChange(h -> shell.post(() -> shell.route(h)));

@@ -29,7 +29,7 @@ public final class Canvases {
         }
     }
 
-    /** Every visible canvas in the lab's figures shows something (at least a few colours). */
+    /** Every visible canvas in the lab's figures shows something (at least a few colours) within seconds. */
     public static void assertNonBlank(Pages p, String lab) {
         Locator canvases = p.page.locator(".figures canvas");
         int n = canvases.count();
@@ -44,6 +44,11 @@ public final class Canvases {
             }
             c.scrollIntoViewIfNeeded();
             int colours = colours(c);
+            // a figure may still be computing its first picture (a loss-landscape slice): give it 15 s to appear
+            for (long end = System.currentTimeMillis() + 15_000; colours < 3 && System.currentTimeMillis() < end; ) {
+                p.page.waitForTimeout(500);
+                colours = colours(c);
+            }
             if (colours < 3) {
                 throw new AssertionError(lab + ": canvas " + i + " looks blank (" + colours + " colours)");
             }

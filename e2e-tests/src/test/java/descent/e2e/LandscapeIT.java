@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
  * link reproduces the very same slice. A short run (200 steps, 33 x 33) keeps each page to seconds on a small
  * machine.
  */
-class LandscapeIT {
+public class LandscapeIT {
     static final String SHORT = "index.html#lab=landscape&points=256&steps=200&res=33&every=10&seed=3";
 
     /** Opens the lab and waits until training and every picture are finished. */
-    static Pages finished(com.microsoft.playwright.Browser browser, int width, int height, String url) {
+    public static Pages finished(com.microsoft.playwright.Browser browser, int width, int height, String url) {
         Pages p = Pages.open(browser, width, height, url).ready();
         p.waitFor(".figures > *");
         try {

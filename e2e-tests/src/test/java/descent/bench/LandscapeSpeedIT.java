@@ -1,5 +1,8 @@
-package descent.e2e;
+package descent.bench;
 
+import descent.e2e.Browser;
+import descent.e2e.LandscapeIT;
+import descent.e2e.Pages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
