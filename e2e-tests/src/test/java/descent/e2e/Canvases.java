@@ -44,8 +44,8 @@ public final class Canvases {
             }
             c.scrollIntoViewIfNeeded();
             int colours = colours(c);
-            // a figure may still be computing its first picture (a loss-landscape slice): give it 15 s to appear
-            for (long end = System.currentTimeMillis() + 15_000; colours < 3 && System.currentTimeMillis() < end; ) {
+            // a figure may still be computing its first picture (a loss-landscape slice): give it 30 s to appear
+            for (long end = System.currentTimeMillis() + 30_000; colours < 3 && System.currentTimeMillis() < end; ) {
                 p.page.waitForTimeout(500);
                 colours = colours(c);
             }
