@@ -253,6 +253,11 @@ public final class Failover implements Backend {
     }
 
     @Override
+    public void lerpBlocks(Buffer from, Buffer w, int block, Buffer to, int n) {
+        active.lerpBlocks(in(from), in(w), block, in(to), n);
+    }
+
+    @Override
     public void unary(Unary op, float alpha, Buffer x, Buffer out, int n) {
         active.unary(op, alpha, in(x), in(out), n);
     }

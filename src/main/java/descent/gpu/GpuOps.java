@@ -40,7 +40,8 @@ final class GpuOps {
     private static final int CONV2D = 18;
     private static final int CONV2D_BACKWARD_INPUT = 19;
     private static final int CONV2D_BACKWARD_WEIGHT = 20;
-    private static final int PLAIN = 21;
+    private static final int LERP_BLOCKS = 21;
+    private static final int PLAIN = 22;
     private final WebGpuBackend be;
     private final Recorder rec;
     private final Kernel[] unaryK = new Kernel[Unary.values().length];
@@ -136,6 +137,14 @@ final class GpuOps {
         }
         rec.params().u(n).u(accumulate ? 1 : 0);
         grid(plain(COPY, "copy", Shaders.COPY, 1, 1), n, 256, x, out);
+    }
+
+    void lerpBlocks(GpuBuffer from, GpuBuffer w, int block, GpuBuffer to, int n) {
+        if (aliases(to, from, w)) {
+            throw new IllegalArgumentException("lerpBlocks: the output aliases an input");
+        }
+        rec.params().u(n).u(block);
+        grid(plain(LERP_BLOCKS, "lerp_blocks", Shaders.LERP_BLOCKS, 2, 1), n, 256, from, w, to);
     }
 
     void unary(Unary op, float alpha, GpuBuffer x, GpuBuffer out, int n) {

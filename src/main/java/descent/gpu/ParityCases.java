@@ -187,6 +187,14 @@ final class ParityCases {
                 in.be.copy(x, c, n, false);
                 return new Buffer[] {a, b, c};
             });
+            // blocks of 7 do not divide most n: the last block is partial
+            add(out, "lerpBlocks block=7 n=" + n, TOL, in -> {
+                Buffer from = in.rand(n);
+                Buffer w = in.rand((n + 6) / 7);
+                Buffer to = in.rand(n);
+                in.be.lerpBlocks(from, w, 7, to, n);
+                return new Buffer[] {to};
+            });
             add(out, "dropout p=0.3 n=" + n, TOL, in -> {
                 Buffer x = in.rand(n);
                 Buffer y = in.zeros(n);

@@ -210,6 +210,11 @@ public final class WebGpuBackend implements Backend {
     }
 
     @Override
+    public void lerpBlocks(Buffer from, Buffer w, int block, Buffer to, int n) {
+        ops.lerpBlocks(g(from), g(w), block, g(to), n);
+    }
+
+    @Override
     public void unary(Unary op, float alpha, Buffer x, Buffer out, int n) {
         ops.unary(op, alpha, g(x), g(out), n);
     }

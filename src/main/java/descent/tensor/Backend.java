@@ -48,6 +48,12 @@ public interface Backend {
     /** out[i] = x[i] for i < n, or out[i] += x[i] when accumulating. */
     void copy(Buffer x, Buffer out, int n, boolean accumulate);
 
+    /**
+     * to[i] = from[i] + w[i / block] (to[i] - from[i]) for i < n: one interpolation weight per block of consecutive
+     * elements (per member of an ensemble parameter). {@code to} must not alias {@code from} or {@code w}.
+     */
+    void lerpBlocks(Buffer from, Buffer w, int block, Buffer to, int n);
+
     /** out = f(x; alpha) over n elements; out may be x. */
     void unary(Unary op, float alpha, Buffer x, Buffer out, int n);
 

@@ -125,6 +125,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void lerpBlocks(Buffer from, Buffer w, int block, Buffer to, int n) {
+        float[] f = f(from), r = f(w), t = f(to);
+        for (int i = 0; i < n; i++) t[i] = f[i] + r[i / block] * (t[i] - f[i]);
+    }
+
+    @Override
     public void unary(Unary op, float alpha, Buffer x, Buffer out, int n) {
         CpuElementwise.unary(op, alpha, f(x), f(out), n);
     }

@@ -22,9 +22,10 @@ import java.util.List;
  * so the only differences between members are the ones the sweep is about.
  *
  * <p>An ensemble shares one optimizer, hence one learning rate. Each member still gets its own: the optimizer steps
- * with the largest, then every parameter is pulled back along its step, p ← p₀ + r (p − p₀) with r (E, 1, 1) the
+ * with the largest, then every parameter is pulled back along its step, p ← p₀ + r (p − p₀) with r (E) the
  * member's rate over the shared one. That is exact for Adam and for SGD with momentum, whose state never sees the
- * learning rate; it costs a few elementwise passes and keeps every layer one batched dispatch.
+ * learning rate; it costs a copy and one fused pass ({@code Backend.lerpBlocks}) and keeps every layer one batched
+ * dispatch.
  */
 final class WidthGroup {
     final int width;
@@ -98,7 +99,7 @@ final class WidthGroup {
             Parameter p = ens.parameters.get(i);
             float[] r = new float[e];
             for (int m = 0; m < e; m++) r[m] = (float) (rate[i][m] / top);
-            ratio[i] = Tensor.of(be, r, e, 1, 1).persistent();
+            ratio[i] = Tensor.of(be, r, e).persistent();
             before[i] = Tensor.zeros(be, p.value.shape()).persistent();
             params.add(p);
         }
@@ -155,8 +156,7 @@ final class WidthGroup {
             opt.zeroGrad();
             for (int i = 0; i < params.size(); i++) {
                 Tensor p = params.get(i).value;
-                Tensor pulled = p.sub(before[i]).mul(ratio[i]).add(before[i]);
-                be.copy(pulled.buffer(), p.buffer(), p.size, false);
+                be.lerpBlocks(before[i].buffer(), ratio[i].buffer(), p.size / e, p.buffer(), p.size);
             }
         }
         be.copy(stepLoss.buffer(), lastLoss.buffer(), e, false);
