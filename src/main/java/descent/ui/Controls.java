@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
@@ -41,6 +43,27 @@ public final class Controls {
             }
         }
     }
+
+    /**
+     * Hides the knobs that do not apply now (another section's, or a setting the current choice ignores) in the panel
+     * of the lab whose figures are {@code figures}, and every group left empty. Their values stay in the URL.
+     */
+    public static void showOnly(HTMLElement figures, List<Knob> knobs, Predicate<String> shows) {
+        StringBuilder shown = new StringBuilder();
+        for (Knob k : knobs) {
+            if (shows.test(k.name)) {
+                shown.append(k.name).append(',');
+            }
+        }
+        showOnly(figures, shown.toString());
+    }
+
+    @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
+            + "const ok = new Set(shown.split(','));"
+            + "body.querySelectorAll('.knobs [data-knob]').forEach(k => { k.hidden = !ok.has(k.dataset.knob); });"
+            + "body.querySelectorAll('.knobs .knob-group').forEach(g => {"
+            + "g.hidden = !g.querySelector('[data-knob]:not([hidden])'); });")
+    private static native void showOnly(HTMLElement figures, String shown);
 
     /** Shows new values (after a reset, a preset or a lab-side change) without firing the listener. */
     public void show(Params params) {
@@ -185,7 +208,8 @@ public final class Controls {
     }
 
     static String display(Knob k, double v) {
-        return k.type == Knob.Type.INT ? Integer.toString((int) v) : HashState.format(v);
+        // four significant digits fit the box (2^-10 reads 9.766e-4, not 9.765625e-4 cut off); the URL keeps all
+        return k.type == Knob.Type.INT ? Integer.toString((int) v) : HashState.format(Fmt.roundSig(v, 4));
     }
 
     static String shorten(String s) {

@@ -47,7 +47,10 @@ public final class LineChart {
     private int n;
     private long calls;
     private int stride = 1;
-    private boolean logY;
+    private boolean logY, wholeX;
+    /** Tick spacings for {@link #wholeX}: 1, 2, 5, 10, 20, 50 ... up to 5e6. */
+    private static final String WHOLE_STEPS = "[1,2,5,10,20,50,100,200,500,1000,2000,5000,10000,20000,50000,"
+            + "100000,200000,500000,1000000,2000000,5000000]";
     private boolean gaps;
     private boolean dirty = true;
     private boolean zoomed;
@@ -94,6 +97,15 @@ public final class LineChart {
     }
 
     /** Log-scaled y axis (losses over orders of magnitude); rebuilds the chart. */
+    /** Ticks on x only at whole numbers (steps, log₂ of a width): uPlot would otherwise split 4 to 8 in quarters. */
+    public LineChart wholeX(boolean on) {
+        if (on != wholeX) {
+            wholeX = on;
+            build();
+        }
+        return this;
+    }
+
     public LineChart logY(boolean on) {
         if (on != logY) {
             logY = on;
@@ -265,7 +277,7 @@ public final class LineChart {
                 .append(",\"legend\":{\"show\":false},\"cursor\":{\"drag\":{\"x\":true,\"y\":false},"
                         + "\"points\":{\"size\":7}},")
                 .append("\"scales\":{\"x\":{\"time\":false},\"y\":{\"distr\":").append(logY ? 3 : 1).append("}},")
-                .append("\"axes\":[").append(axis).append(",{\"size\":50,").append(axis.substring(1)).append("],")
+                .append("\"axes\":[").append(wholeX ? "{\"incrs\":" + WHOLE_STEPS + "," + axis.substring(1) : axis).append(",{\"size\":50,").append(axis.substring(1)).append("],")
                 .append("\"series\":[{\"label\":").append(q(xLabel)).append("}");
         for (Series s : series) {
             sb.append(",{\"label\":").append(q(s.label())).append(",\"stroke\":").append(q(ColorMap.hex(s.rgb())))

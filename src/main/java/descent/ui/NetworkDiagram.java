@@ -58,7 +58,7 @@ public final class NetworkDiagram {
 
     public NetworkDiagram(Figure fig) {
         this.fig = fig;
-        surface = new Surface(fig.body(), w -> NetworkLayout.of(sizes, w, maxHeight(w), 40).height());
+        surface = new Surface(fig.body(), w -> layoutAt(w).height());
         readout = Dom.add(fig.body(), "div.readout");
         readout.setHidden(true);
         surface.onResize(this::redraw);
@@ -109,7 +109,7 @@ public final class NetworkDiagram {
             disabled[l] = new boolean[sizes[l]];
         }
         selLayer = -1;
-        surface.shape(w -> NetworkLayout.of(this.sizes, w, maxHeight(w), 40).height());
+        surface.shape(w -> layoutAt(w).height());
     }
 
     /** Weights from layer {@code l} to {@code l + 1}, (in, out) row-major; |v| = scale draws the widest edge. */
@@ -189,8 +189,7 @@ public final class NetworkDiagram {
 
     /** Thumbnail resolution worth computing at the current size: 0 when nodes are too small to show images. */
     public int imageSize() {
-        double s = layout == null ? NetworkLayout.of(sizes, surface.width(), maxHeight(surface.width()), 40).node()
-                : layout.node();
+        double s = layout == null ? layoutAt(surface.width()).node() : layout.node();
         return s < 14 ? 0 : s < 26 ? 12 : s < 38 ? 16 : 20;
     }
 
@@ -202,9 +201,17 @@ public final class NetworkDiagram {
         return layout;
     }
 
+    /**
+     * The layout at a width: the canvas's height and the drawing must come from the same one, or nodes fall off the
+     * bottom (a 40 px gutter for input names narrows the columns, and so shrinks the nodes, only when there are names).
+     */
+    private NetworkLayout layoutAt(double w) {
+        return NetworkLayout.of(sizes, w, maxHeight(w), nodeNames.isEmpty() ? 0 : 40);
+    }
+
     public void redraw() {
         CanvasRenderingContext2D g = surface.begin();
-        layout = NetworkLayout.of(sizes, surface.width(), maxHeight(surface.width()), nodeNames.isEmpty() ? 0 : 40);
+        layout = layoutAt(surface.width());
         drawEdges(g);
         double s = layout.node();
         for (int l = 0; l < sizes.length; l++) {

@@ -3,12 +3,13 @@ package descent.labs.attention;
 import descent.gpu.Backends;
 import descent.labs.LabSpec;
 import descent.labs.Params;
+import descent.ui.Controls;
 import descent.ui.Dom;
 import descent.ui.Fmt;
 import descent.ui.Js;
 import descent.ui.LabContext;
 import descent.ui.LabView;
-import org.teavm.jso.JSBody;
+import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -104,7 +105,10 @@ public final class AttentionView implements LabView {
         maps.reset(exp.task);
         curves.reset();
         inside.reset(exp.model);
-        filterKnobs(ctx.figures(), relevantKnobs(p.choice("task")));
+        List<String> relevant = relevantKnobs(p.choice("task"));
+        // the example and the prompt are typed in their figures; the panel keeps them only for the URL
+        Controls.showOnly(ctx.figures(), SPEC.knobs(), k -> !k.equals("example") && !k.equals("prompt")
+                && (!TASK_KNOBS.contains(k) || relevant.contains(k)));
         rateStart = Js.now();
         rateTokens = 0;
         tokensPerSecond = 0;
@@ -305,23 +309,17 @@ public final class AttentionView implements LabView {
         exp = null;
     }
 
+    /** The knobs only some tasks use. */
+    static final List<String> TASK_KNOBS = List.of("length", "symbols", "modulus", "train_frac", "corpus");
+
     /** The task knobs that matter for a task; the others are hidden so a phone's panel stays short. */
-    static String relevantKnobs(String task) {
+    static List<String> relevantKnobs(String task) {
         switch (task) {
-            case "modadd": return "modulus,train_frac";
-            case "recall": return "length";
-            case "text": return "corpus";
-            default: return "length,symbols";
+            case "modadd": return List.of("modulus", "train_frac");
+            case "recall": return List.of("length");
+            case "text": return List.of("corpus");
+            default: return List.of("length", "symbols");
         }
     }
 
-    @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
-            + "const ok = new Set(shown.split(',')); const task = ['length','symbols','modulus','train_frac','corpus'];"
-            + "body.querySelectorAll('.knobs .knob[data-knob]').forEach(k => { const n = k.dataset.knob;"
-            + "if (task.includes(n)) k.hidden = !ok.has(n);"
-            // the example and the prompt are typed in their figures; the panel keeps them only for the URL
-            + "if (n === 'example' || n === 'prompt') k.hidden = true; });"
-            + "body.querySelectorAll('.knobs .knob-group').forEach(g => {"
-            + "g.hidden = [...g.querySelectorAll('.knob')].every(k => k.hidden); });")
-    private static native void filterKnobs(HTMLElement figures, String shown);
 }

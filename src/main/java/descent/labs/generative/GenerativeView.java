@@ -5,12 +5,12 @@ import descent.labs.Knob;
 import descent.labs.LabSpec;
 import descent.labs.Params;
 import descent.tensor.Backend;
+import descent.ui.Controls;
 import descent.ui.Dom;
 import descent.ui.LabContext;
 import descent.ui.LabView;
 import java.util.HashMap;
 import java.util.Map;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -133,19 +133,9 @@ public final class GenerativeView implements LabView {
             b.setAttribute("aria-selected", on ? "true" : "false");
             Dom.toggleClass(b, "active", on);
         }
-        StringBuilder shown = new StringBuilder();
-        for (Knob k : SPEC.knobs()) if (GenerativeSpec.shows(k.name, current)) shown.append(k.name).append(',');
-        filterKnobs(ctx.figures(), shown.toString());
+        Controls.showOnly(ctx.figures(), SPEC.knobs(), k -> GenerativeSpec.shows(k, current));
         ctx.requestRender();
     }
-
-    /** Hides the knobs (and whole groups) other sections use. */
-    @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
-            + "const ok = new Set(shown.split(','));"
-            + "body.querySelectorAll('.knobs [data-knob]').forEach(k => { k.hidden = !ok.has(k.dataset.knob); });"
-            + "body.querySelectorAll('.knobs .knob-group').forEach(g => {"
-            + "g.hidden = !g.querySelector('[data-knob]:not([hidden])'); });")
-    private static native void filterKnobs(HTMLElement figures, String shown);
 
     private Section section() {
         return sections.get(current);

@@ -75,7 +75,7 @@ final class CoordView implements MupMuonView.Section {
         for (int i = 0; i < 4; i++) {
             Dom.clear(slots[i]);
             Figure f = new Figure(slots[i], ids[i], titles[i]);
-            charts[i] = new LineChart(f, "log\u2082 width", i < 2 ? all : moved).logY(true);
+            charts[i] = new LineChart(f, "log\u2082 width", i < 2 ? all : moved).logY(true).wholeX(true);
             LineChart c = charts[i];
             f.exports(c::canvas, c::csv);
             f.caption(i < 2 ? "RMS of " + layerName() + " on 32 digits after each of the first steps, against "

@@ -130,6 +130,24 @@ public final class MupMuonSpec {
         return "race";
     }
 
+    /**
+     * Whether the panel shows a knob in this section with these settings: the other sections' knobs are hidden, and
+     * so are the Newton\u2013Schulz inputs the chosen input or coefficients ignore.
+     */
+    public static boolean applies(String knob, String section, Params p) {
+        String s = sectionOf(knob);
+        if (!s.equals("all") && !s.equals(section)) return false;
+        String input = p.choice("ns_input");
+        return switch (knob) {
+            case "ns_rows", "ns_cols" -> !input.equals("momentum");
+            case "ns_smin" -> input.equals("spectrum");
+            case "ns_layer" -> input.equals("momentum");
+            case "ns_abc" -> p.choice("ns_coef").equals("custom");
+            case "ns_schedule" -> p.choice("ns_coef").equals("schedule");
+            default -> true;
+        };
+    }
+
     /** Whether a section must rebuild: any of its non-live knobs, or the seed, differs (or there was no build). */
     public static boolean changed(Params before, Params now, String section) {
         if (before == null) return true;

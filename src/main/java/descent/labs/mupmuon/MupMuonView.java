@@ -1,13 +1,12 @@
 package descent.labs.mupmuon;
 
-import descent.labs.Knob;
 import descent.labs.LabSpec;
 import descent.labs.Params;
+import descent.ui.Controls;
 import descent.ui.Dom;
 import descent.ui.Js;
 import descent.ui.LabContext;
 import descent.ui.LabView;
-import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -113,21 +112,10 @@ public final class MupMuonView implements LabView {
             b.setAttribute("aria-selected", on ? "true" : "false");
             Dom.toggleClass(b, "active", on);
         }
-        StringBuilder shown = new StringBuilder();
-        for (Knob k : SPEC.knobs()) {
-            String s = MupMuonSpec.sectionOf(k.name);
-            if (s.equals("all") || s.equals(section)) shown.append(k.name).append(',');
-        }
-        filterGroups(ctx.figures(), shown.toString());
+        Params p = last;
+        Controls.showOnly(ctx.figures(), SPEC.knobs(), k -> MupMuonSpec.applies(k, section, p));
         ctx.requestRender();
     }
-
-    /** Hides the knob groups of other sections; a group is judged by its first knob. */
-    @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
-            + "const ok = new Set(shown.split(','));"
-            + "body.querySelectorAll('.knobs .knob-group').forEach(g => { const k = g.querySelector('[data-knob]');"
-            + "if (k) g.hidden = !ok.has(k.dataset.knob); });")
-    private static native void filterGroups(HTMLElement figures, String shown);
 
     @Override
     public void step() {

@@ -66,7 +66,7 @@ final class NsView implements MupMuonView.Section {
         Figure of = new Figure(root, "ns-ortho", "Distance from orthogonal");
         ortho = new LineChart(of, "step", List.of(new LineChart.Series("\u2016XX\u1d40 \u2212 I\u2016\u2082",
                 ColorMap.classRgb(0), false), new LineChart.Series("\u2016XX\u1d40 \u2212 I\u2016_F",
-                ColorMap.classRgb(1), true))).logY(true);
+                ColorMap.classRgb(1), true))).logY(true).wholeX(true);
         of.caption("On the smaller side (X Xᵀ for a wide X). The spectral norm is the worst |\u03c3\u00b2 \u2212 1|. "
                 + "Float32 puts a floor near 1e\u22126. Log scale.");
         of.exports(ortho::canvas, ortho::csv);

@@ -81,18 +81,18 @@ final class SweepView implements MupMuonView.Section {
         Figure spFig = new Figure(spSlot, "sweep-sp", "Standard parametrisation");
         Figure muFig = new Figure(muSlot, "sweep-mup", "muP");
         Figure bestFig = new Figure(bestSlot, "sweep-best", "Best learning rate against width").wide(true);
-        sp = new LineChart(spFig, "log\u2082 learning rate", perWidth).logY(true);
+        sp = new LineChart(spFig, "log\u2082 learning rate", perWidth).logY(true).wholeX(true);
         spFig.caption("Mean training loss over the last tenth of " + sweep.config.steps() + " steps of " + opt
                 + ", per learning rate, one curve per width (log scale). All layers share one rate. Gaps: "
                 + "diverged.");
         spFig.exports(sp::canvas, sp::csv);
-        mu = new LineChart(muFig, "log\u2082 learning rate", perWidth).logY(true);
+        mu = new LineChart(muFig, "log\u2082 learning rate", perWidth).logY(true).wholeX(true);
         muFig.caption("The same networks in muP (Tensor Programs V, Table 3), base width " + sweep.config.baseWidth()
                 + ": the output layer starts near zero and hidden and output rates shrink as 1/width.");
         muFig.exports(mu::canvas, mu::csv);
         best = new LineChart(bestFig, "log\u2082 width", List.of(
                 new LineChart.Series("standard", ColorMap.classRgb(1), false),
-                new LineChart.Series("muP", ColorMap.classRgb(0), false))).logY(true);
+                new LineChart.Series("muP", ColorMap.classRgb(0), false))).logY(true).wholeX(true);
         bestFig.caption("The best learning rate per width: the vertex of a parabola through the lowest point and "
                 + "its neighbours (log scale). Flat means the rate transfers: tune it on a narrow net, train the "
                 + "wide one.");

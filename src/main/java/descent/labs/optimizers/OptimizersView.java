@@ -4,6 +4,7 @@ import descent.labs.LabSpec;
 import descent.labs.Params;
 import descent.tensor.Backend;
 import descent.tensor.CpuBackend;
+import descent.ui.Controls;
 import descent.ui.Dom;
 import descent.ui.LabContext;
 import descent.ui.LabView;
@@ -103,28 +104,20 @@ public final class OptimizersView implements LabView {
             b.setAttribute("aria-selected", on ? "true" : "false");
             Dom.toggleClass(b, "active", on);
         }
-        filterKnobs(ctx.figures(), section);
+        Controls.showOnly(ctx.figures(), OptimizersSpec.SPEC.knobs(), k -> {
+            String s = OptimizersSpec.sectionOf(k);
+            return s.equals("all") || s.equals(section);
+        });
+        foldIdleRacers(ctx.figures());
         ctx.requestRender();
     }
 
-    /** Hides the knob groups of other sections: each group is judged by the section of its first knob. */
-    private static void filterKnobs(HTMLElement figures, String section) {
-        StringBuilder shown = new StringBuilder();
-        for (descent.labs.Knob k : OptimizersSpec.SPEC.knobs()) {
-            String s = OptimizersSpec.sectionOf(k.name);
-            if (s.equals("all") || s.equals(section)) shown.append(k.name).append(',');
-        }
-        filterGroups(figures, shown.toString());
-    }
-
-    @JSBody(params = {"figures", "shown"}, script = "const body = figures.closest('.lab-body'); if (!body) return;"
-            + "const ok = new Set(shown.split(','));"
-            + "body.querySelectorAll('.knobs .knob-group').forEach(g => { const k = g.querySelector('[data-knob]');"
-            + "if (k) g.hidden = !ok.has(k.dataset.knob);"
-            // racers that are switched off start folded, so the panel opens on what is racing
+    /** Racers that are switched off start folded, so the panel opens on what is racing. */
+    @JSBody(params = "figures", script = "const body = figures.closest('.lab-body'); if (!body) return;"
+            + "body.querySelectorAll('.knobs .knob-group').forEach(g => {"
             + "const box = g.querySelector('input[type=checkbox]');"
             + "if (box && !box.checked && !g.dataset.folded) { g.open = false; g.dataset.folded = '1'; } });")
-    private static native void filterGroups(HTMLElement figures, String shown);
+    private static native void foldIdleRacers(HTMLElement figures);
 
     @Override
     public void step() {
