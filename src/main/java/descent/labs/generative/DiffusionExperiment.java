@@ -16,7 +16,7 @@ import java.util.List;
  * quarter of the t range, since denoising a nearly clean point and a nearly pure-noise one are different tasks.
  * Samples come from a {@link DiffusionSampler}; for points a probe measures sample quality as training goes.
  */
-public final class DiffusionExperiment {
+public final class DiffusionExperiment implements Training {
     public static final int T = 1000;
     public static final int TRAIN = 2000;
     public static final int BUCKETS = 4;
@@ -128,6 +128,7 @@ public final class DiffusionExperiment {
     }
 
     /** One step of denoising score matching on a fresh batch. */
+    @Override
     public void step() {
         if (divergence != null) return;
         int bs = config.batch, d = dim, n = examples();
@@ -164,10 +165,12 @@ public final class DiffusionExperiment {
         probe.advance(steps);
     }
 
+    @Override
     public long steps() {
         return steps;
     }
 
+    @Override
     public String divergence() {
         return divergence;
     }

@@ -13,7 +13,7 @@ import descent.tensor.Tensor;
  * through a point, that regression learns a velocity field whose flow carries the noise distribution onto the data.
  * The paths of that flow are curved where training lines cross, which is why few-step sampling loses quality.
  */
-public final class FlowExperiment {
+public final class FlowExperiment implements Training {
     public static final int TRAIN_POINTS = 2000;
     public static final int BUCKETS = 4;
     /** The numbers of steps the quality sweep tries, for each solver. */
@@ -67,6 +67,7 @@ public final class FlowExperiment {
     }
 
     /** One step of flow matching on a fresh batch of (noise, data, t) triples. */
+    @Override
     public void step() {
         if (divergence != null) return;
         int bs = config.batch;
@@ -103,10 +104,12 @@ public final class FlowExperiment {
         if (config.sweep) sweep.advance();
     }
 
+    @Override
     public long steps() {
         return steps;
     }
 
+    @Override
     public String divergence() {
         return divergence;
     }

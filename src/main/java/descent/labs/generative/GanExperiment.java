@@ -23,7 +23,7 @@ import descent.tensor.Tensor;
  * The lab draws D's verdict over the plane, G's image of the latent square (its manifold), and on each fake point
  * the gradient -∂L_G/∂x: the direction D tells G to move it.
  */
-public final class GanExperiment {
+public final class GanExperiment implements Training {
     public enum Loss { LOG, LEAST_SQUARES }
     public enum Opt { SGD, ADAM }
 
@@ -97,6 +97,7 @@ public final class GanExperiment {
     }
 
     /** One iteration: {@code dSteps} discriminator updates, then one generator update. */
+    @Override
     public void step() {
         if (divergence != null) return;
         boolean stats = StatsCadence.reads(steps + 1, config.statsEvery);
@@ -173,10 +174,12 @@ public final class GanExperiment {
         return Tensor.of(be, rng.uniforms(n * LATENT, -1, 1), n, LATENT);
     }
 
+    @Override
     public long steps() {
         return steps;
     }
 
+    @Override
     public String divergence() {
         return divergence;
     }

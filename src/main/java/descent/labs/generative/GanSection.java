@@ -128,13 +128,8 @@ final class GanSection implements Section {
     }
 
     @Override
-    public long steps() {
-        return exp.steps();
-    }
-
-    @Override
-    public String divergence() {
-        return exp.divergence();
+    public Training training() {
+        return exp;
     }
 
     @Override

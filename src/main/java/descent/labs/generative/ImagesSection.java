@@ -126,18 +126,8 @@ final class ImagesSection implements Section {
     }
 
     @Override
-    public void step() {
-        exp.step();
-    }
-
-    @Override
-    public long steps() {
-        return exp.steps();
-    }
-
-    @Override
-    public String divergence() {
-        return exp.divergence();
+    public Training training() {
+        return exp;
     }
 
     @Override

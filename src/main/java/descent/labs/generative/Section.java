@@ -10,11 +10,20 @@ interface Section {
     /** Applies live knobs (learning rates, sampler settings) without losing training. */
     void update(Params p);
 
-    void step();
+    /** The experiment this tab trains now. */
+    Training training();
 
-    long steps();
+    default void step() {
+        training().step();
+    }
 
-    String divergence();
+    default long steps() {
+        return training().steps();
+    }
+
+    default String divergence() {
+        return training().divergence();
+    }
 
     /** Redraws; called once per frame while training or when a render was requested. */
     void render();

@@ -22,7 +22,7 @@ import descent.tensor.Tensor;
  * β = 1 is the evidence lower bound; larger β (Higgins et al. 2017) presses the codes toward the prior, trading
  * sharp reconstructions for a smoother, fuller latent plane.
  */
-public final class VaeExperiment {
+public final class VaeExperiment implements Training {
     public static final int SIZE = ImageSet.SIZE, PIXELS = ImageSet.PIXELS, LATENT = 2;
     public static final int TRAIN = 2000, TEST = 200;
 
@@ -67,6 +67,7 @@ public final class VaeExperiment {
     }
 
     /** One step of maximising the ELBO (with weight β on the KL term) on a random batch. */
+    @Override
     public void step() {
         if (divergence != null) return;
         int bs = config.batch;
@@ -106,10 +107,12 @@ public final class VaeExperiment {
         kl.add(steps, emaKl);
     }
 
+    @Override
     public long steps() {
         return steps;
     }
 
+    @Override
     public String divergence() {
         return divergence;
     }
