@@ -37,8 +37,7 @@ public final class Shell implements LabContext {
 
     private HTMLElement figures;
     private HTMLElement tools;
-    private HTMLElement notices;
-    private HTMLElement banner;
+    private Notices notices;
     private Controls controls;
     private RunBar runBar;
     private String lastHash = "";
@@ -109,11 +108,7 @@ public final class Shell implements LabContext {
         if (!embed) {
             Dom.add(head, "p.pitch", spec.pitch());
         }
-        banner = Dom.add(page, "div.banner.banner-error");
-        banner.setHidden(true);
-        banner.setAttribute("role", "alert");
-        notices = Dom.add(page, "div.notices");
-        notices.setAttribute("aria-live", "polite");
+        notices = new Notices(page, this::post);
         runBar = new RunBar(this, Dom.add(page, "div.runbar"), view.trains());
 
         HTMLElement body = Dom.add(page, "div.lab-body");
@@ -328,26 +323,20 @@ public final class Shell implements LabContext {
     // ---- messages -----------------------------------------------------------------------------------------------
 
     void showBanner(String message, String actionLabel, Runnable action) {
-        if (banner == null) {
-            return;
+        if (notices != null) {
+            notices.banner(message, actionLabel, action);
         }
-        Dom.clear(banner);
-        Dom.add(banner, "span", message);
-        if (actionLabel != null) {
-            Dom.button(banner, "", actionLabel, null, () -> post(action));
-        }
-        banner.setHidden(false);
     }
 
     void clearBanner() {
-        if (banner != null) {
-            banner.setHidden(true);
+        if (notices != null) {
+            notices.clearBanner();
         }
     }
 
     void showNotices(List<String> list) {
-        for (String n : list) {
-            notice(n, true);
+        if (notices != null) {
+            notices.noticeAll(list);
         }
     }
 
@@ -367,7 +356,7 @@ public final class Shell implements LabContext {
         HTMLElement a = Dom.add(box, "a", "Browse all labs \u2197");
         a.setAttribute("href", Js.baseUrl() + "index.html");
         a.setAttribute("target", "_blank");
-        notices = Dom.add(app, "div.notices");
+        notices = new Notices(app, this::post);
         showNotices(list);
         setState("ready");
     }
@@ -398,23 +387,9 @@ public final class Shell implements LabContext {
 
     @Override
     public void notice(String message, boolean problem) {
-        if (notices == null) {
-            return;
+        if (notices != null) {
+            notices.notice(message, problem);
         }
-        // the same message again (a lab repeating itself while the user edits) is not news: keep one copy
-        for (int i = 0; i < notices.getChildren().getLength(); i++) {
-            HTMLElement old = (HTMLElement) notices.getChildren().item(i);
-            if (message.equals(old.getAttribute("data-message"))) {
-                return;
-            }
-        }
-        while (notices.getChildren().getLength() >= 4) {
-            notices.removeChild(notices.getFirstChild());
-        }
-        HTMLElement n = Dom.add(notices, problem ? "div.notice.notice-problem" : "div.notice");
-        n.setAttribute("data-message", message);
-        Dom.add(n, "span", message);
-        Dom.button(n, "notice-close", "\u00d7", "Dismiss", () -> n.getParentNode().removeChild(n));
     }
 
     @Override
