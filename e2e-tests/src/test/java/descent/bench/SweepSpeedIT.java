@@ -33,6 +33,8 @@ class SweepSpeedIT {
                     + "return g.length + ' frames, median gap ' + Math.round(g[g.length >> 1]) + ' ms, 99th "
                     + "percentile ' + Math.round(g[Math.floor(g.length * 0.99)]) + ' ms, worst ' "
                     + "+ Math.round(g[g.length - 1]) + ' ms'; }");
+            p.page.waitForTimeout(500);
+            p.shot("mup-muon-default-sweep-" + path);
             String line = path + ": " + p.page.textContent(".mm-sweep .mm-status-text") + " " + gaps;
             System.out.println(line);
             out.append(line).append('\n');
