@@ -96,7 +96,6 @@ public final class LineChart {
         build();
     }
 
-    /** Log-scaled y axis (losses over orders of magnitude); rebuilds the chart. */
     /** Ticks on x only at whole numbers (steps, log₂ of a width): uPlot would otherwise split 4 to 8 in quarters. */
     public LineChart wholeX(boolean on) {
         if (on != wholeX) {
@@ -106,6 +105,7 @@ public final class LineChart {
         return this;
     }
 
+    /** Log-scaled y axis (losses over orders of magnitude); rebuilds the chart. */
     public LineChart logY(boolean on) {
         if (on != logY) {
             logY = on;
@@ -277,7 +277,8 @@ public final class LineChart {
                 .append(",\"legend\":{\"show\":false},\"cursor\":{\"drag\":{\"x\":true,\"y\":false},"
                         + "\"points\":{\"size\":7}},")
                 .append("\"scales\":{\"x\":{\"time\":false},\"y\":{\"distr\":").append(logY ? 3 : 1).append("}},")
-                .append("\"axes\":[").append(wholeX ? "{\"incrs\":" + WHOLE_STEPS + "," + axis.substring(1) : axis).append(",{\"size\":50,").append(axis.substring(1)).append("],")
+                .append("\"axes\":[").append(wholeX ? "{\"incrs\":" + WHOLE_STEPS + "," + axis.substring(1) : axis)
+                .append(",{\"size\":50,").append(axis.substring(1)).append("],")
                 .append("\"series\":[{\"label\":").append(q(xLabel)).append("}");
         for (Series s : series) {
             sb.append(",{\"label\":").append(q(s.label())).append(",\"stroke\":").append(q(ColorMap.hex(s.rgb())))
