@@ -28,23 +28,39 @@ public final class Ensemble {
 
     /** Member e's layer l starts as {@code init[e]}'s draws: N(0, 2 / fanIn), biases zero (Kaiming for ReLU). */
     public Ensemble(Backend be, long[] seeds, int... sizes) {
-        this.members = seeds.length;
+        this(be, seeds.length, seeds, sizes);
+    }
+
+    /**
+     * Members whose weights start at zero, for a caller that sets them on the device itself: drawing and uploading E
+     * copies of a wide net on the host (10 M floats for 18 members 512 wide) would stall the page for a second.
+     */
+    public static Ensemble unset(Backend be, int members, int... sizes) {
+        return new Ensemble(be, members, null, sizes);
+    }
+
+    private Ensemble(Backend be, int members, long[] seeds, int[] sizes) {
+        this.members = members;
         this.sizes = sizes.clone();
         int layers = sizes.length - 1;
         weights = new Tensor[layers];
         biases = new Tensor[layers];
         Rng[] rngs = new Rng[members];
-        for (int e = 0; e < members; e++) {
+        for (int e = 0; seeds != null && e < members; e++) {
             rngs[e] = new Rng(seeds[e]);
         }
         for (int l = 0; l < layers; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
-            float[] w = new float[members * in * out];
-            for (int e = 0; e < members; e++) {
-                System.arraycopy(rngs[e].normals(in * out, Math.sqrt(2.0 / in)), 0, w, e * in * out, in * out);
+            if (seeds == null) {
+                weights[l] = Tensor.zeros(be, members, in, out).requireGrad().persistent();
+            } else {
+                float[] w = new float[members * in * out];
+                for (int e = 0; e < members; e++) {
+                    System.arraycopy(rngs[e].normals(in * out, Math.sqrt(2.0 / in)), 0, w, e * in * out, in * out);
+                }
+                weights[l] = Tensor.of(be, w, members, in, out).requireGrad().persistent();
             }
-            weights[l] = Tensor.of(be, w, members, in, out).requireGrad().persistent();
             biases[l] = Tensor.zeros(be, members, 1, out).requireGrad().persistent();
             parameters.add(new Parameter("w" + l, l == 0 ? Role.INPUT : l == layers - 1 ? Role.OUTPUT : Role.HIDDEN,
                     weights[l], in, out, 1f));

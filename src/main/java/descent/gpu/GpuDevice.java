@@ -33,6 +33,7 @@ public final class GpuDevice {
      * kernels with a CPU-shaped variant (matmul_blocked.wgsl) use it there.
      */
     final boolean cpuAdapter;
+
     private String error;
     private String lost;
 
@@ -95,6 +96,11 @@ public final class GpuDevice {
             error = null;
             throw new IllegalStateException("GPU error: " + e);
         }
+    }
+
+    /** Whether the adapter runs on the CPU (SwiftShader, lavapipe, WARP, a fallback adapter). */
+    public boolean softwareAdapter() {
+        return cpuAdapter;
     }
 
     public boolean isLost() {

@@ -23,8 +23,10 @@ class SweepSpeedIT {
             Pages p = Pages.open(gpu ? Browser.webgpu() : Browser.cpu(), 1280, 900,
                     "index.html#lab=mup-muon&section=sweep" + extra).ready();
             // the page must stay responsive while the sweep trains: record the gaps between animation frames
-            p.page.evaluate("() => { const g = window.frameGaps = []; let t = performance.now(); "
-                    + "const tick = now => { g.push(now - t); t = now; "
+            p.page.evaluate("() => { const g = window.frameGaps = []; const long = window.longGaps = []; "
+                    + "let t = performance.now(); "
+                    + "const tick = now => { g.push(now - t); if (now - t > 250) long.push(Math.round(now - t) + ' ms "
+                    + "at ' + document.querySelector('.mm-sweep .mm-status-text').textContent); t = now; "
                     + "if (!document.querySelector('.mm-sweep[data-sweep-ms]')) requestAnimationFrame(tick); }; "
                     + "requestAnimationFrame(tick); }");
             p.page.waitForSelector(".mm-sweep[data-sweep-ms]",
@@ -33,6 +35,7 @@ class SweepSpeedIT {
                     + "return g.length + ' frames, median gap ' + Math.round(g[g.length >> 1]) + ' ms, 99th "
                     + "percentile ' + Math.round(g[Math.floor(g.length * 0.99)]) + ' ms, worst ' "
                     + "+ Math.round(g[g.length - 1]) + ' ms'; }");
+            System.out.println(path + " stalls: " + p.page.evaluate("() => window.longGaps.join('; ')"));
             p.page.waitForTimeout(500);
             p.shot("mup-muon-default-sweep-" + path);
             String line = path + ": " + p.page.textContent(".mm-sweep .mm-status-text") + " " + gaps;

@@ -62,9 +62,7 @@ final class WidthGroup {
         sizes[0] = inputs;
         sizes[hidden + 2] = classes;
         int layers = hidden + 2;
-        long[] seeds = new long[e];
-        java.util.Arrays.fill(seeds, seed);
-        ens = new Ensemble(be, seeds, sizes);
+        ens = Ensemble.unset(be, e, sizes);
         Parametrization sp = Parametrization.standard();
         Parametrization mup = Parametrization.muP(baseWidth, !adam);
         // every member starts from the same draws z, scaled by its parametrisation's init std
@@ -77,15 +75,17 @@ final class WidthGroup {
             Parameter p = ens.parameters.get(i);
             int l = i / 2;
             if (p.role != Role.BIAS) {
-                int block = sizes[l] * sizes[l + 1];
-                float[] w = new float[e * block];
+                float[] std = new float[e];
                 for (int m = 0; m < e; m++) {
                     Parametrization pz = members[m].muP ? mup : sp;
                     // ReLU's gain on hidden layers; the output layer feeds the loss (as in descent.nn.Mlp)
-                    double std = pz.initStd(p.role, p.fanIn, p.fanOut, l == layers - 1 ? 1 : Math.sqrt(2));
-                    for (int k = 0; k < block; k++) w[m * block + k] = (float) (std * z[l][k]);
+                    std[m] = (float) pz.initStd(p.role, p.fanIn, p.fanOut, l == layers - 1 ? 1 : Math.sqrt(2));
                 }
-                p.value.copyFrom(w);
+                // the draws go up once and are scaled per member on the device (see Ensemble.unset)
+                try (Scope s = Scope.open(); Autograd.NoGrad g = Autograd.noGrad()) {
+                    Tensor w = Tensor.of(be, z[l], 1, sizes[l], sizes[l + 1]).mul(Tensor.of(be, std, e, 1, 1));
+                    be.copy(w.buffer(), p.value.buffer(), p.size(), false);
+                }
             }
             for (int m = 0; m < e; m++) {
                 Parametrization pz = members[m].muP ? mup : sp;
