@@ -95,6 +95,18 @@ public final class MathML {
         return el("msqrt", inner);
     }
 
+    /** {@code inner} in parentheses. */
+    public static Element paren(Node inner) {
+        return row(op("("), inner, op(")"));
+    }
+
+    /** A gap of one em between two formulas on a line. */
+    public static Element space() {
+        Element e = el("mspace");
+        e.setAttribute("width", "1em");
+        return e;
+    }
+
     /** A coefficient times a term, written the way people write it: "+ 0.31 x₁" or "− 0.31 x₁". */
     public static void addTerm(Element row, double coefficient, Node term, boolean first) {
         String mag = Fmt.sig(Math.abs(coefficient), 3);

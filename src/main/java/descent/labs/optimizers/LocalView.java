@@ -4,6 +4,7 @@ import descent.labs.Params;
 import descent.ui.Dom;
 import descent.ui.Fmt;
 import descent.ui.Js;
+import descent.ui.MathML;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -150,10 +151,10 @@ final class LocalView {
         double[] seen = m.preconditioned(1 / (Math.sqrt(v[0]) + 1e-8), 1 / (Math.sqrt(v[1]) + 1e-8));
         double kSeen = LocalModel.condition(seen[0], seen[1], seen[2]);
         HTMLElement math = Dom.add(el, "div.optim-formula");
-        MathMl.math(math, MathMl.row(MathMl.mi("\u03ba"), MathMl.paren(MathMl.mi("H")), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(kH, 3)), MathMl.mspace(), MathMl.mi("\u03ba"), MathMl.paren(MathMl.row(
-                        MathMl.sup(MathMl.mi("P"), MathMl.mn("\u00bd")), MathMl.mi("H"), MathMl.sup(MathMl.mi("P"),
-                                MathMl.mn("\u00bd")))), MathMl.mo("="), MathMl.mn(Fmt.sig(kSeen, 3))));
+        Formulas.show(math, MathML.row(MathML.id("\u03ba"), MathML.paren(MathML.id("H")), MathML.op("="),
+                MathML.num(Fmt.sig(kH, 3)), MathML.space(), MathML.id("\u03ba"), MathML.paren(MathML.row(
+                        MathML.sup(MathML.id("P"), MathML.num("\u00bd")), MathML.id("H"), MathML.sup(MathML.id("P"),
+                                MathML.num("\u00bd")))), MathML.op("="), MathML.num(Fmt.sig(kSeen, 3))));
         Dom.add(el, "p.hint", "Adam divides each coordinate's step by \u221av\u0302, its running RMS gradient: "
                 + "that is gradient descent on a rescaled surface. Where the bowl's axes line up with x and y, the "
                 + "rescaled bowl is rounder; a rotated bowl stays elongated, since a diagonal rescaling cannot turn it.");

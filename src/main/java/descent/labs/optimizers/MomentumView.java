@@ -6,7 +6,9 @@ import descent.ui.Dom;
 import descent.ui.Fmt;
 import descent.ui.Js;
 import descent.ui.LabContext;
+import descent.ui.MathML;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.Element;
 
 /**
  * Momentum's theory: the error along each eigenvector for GD and heavy ball, the closed-form rates with the live
@@ -118,33 +120,33 @@ final class MomentumView {
         HTMLElement grid = Dom.add(formulas, "div.formula-grid");
         HTMLElement left = Dom.add(grid, "div");
         Dom.add(left, "h4", "Gradient descent");
-        MathMl.math(left, MathMl.row(MathMl.sub(MathMl.mi("\u03b1"), MathMl.mo("*")), MathMl.mo("="),
-                MathMl.frac(MathMl.mn("2"), MathMl.row(MathMl.mi("L"), MathMl.mo("+"), MathMl.mi("\u03bc"))),
-                MathMl.mo("="), MathMl.mn(Fmt.sig(MomentumExperiment.optimalGdAlpha(k), 4))));
-        MathMl.math(left, MathMl.row(MathMl.sub(MathMl.mi("\u03c1"), MathMl.mo("*")), MathMl.mo("="),
-                MathMl.frac(MathMl.row(MathMl.mi("\u03ba"), MathMl.mo("\u2212"), MathMl.mn("1")),
-                        MathMl.row(MathMl.mi("\u03ba"), MathMl.mo("+"), MathMl.mn("1"))), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(MomentumExperiment.optimalGdRate(k), 4))));
-        MathMl.math(left, MathMl.row(MathMl.mi("\u03c1"), MathMl.paren(MathMl.mi("\u03b1")), MathMl.mo("="),
-                MathMl.mo("max"), MathMl.row(MathMl.mo("|"), MathMl.mn("1"), MathMl.mo("\u2212"),
-                        MathMl.mi("\u03b1"), MathMl.sub(MathMl.mi("\u03bb"), MathMl.mi("i")), MathMl.mo("|")),
-                MathMl.mo("="), MathMl.mn(Fmt.sig(exp.gdRate(), 4))));
+        Formulas.show(left, MathML.row(MathML.sub(MathML.id("\u03b1"), MathML.op("*")), MathML.op("="),
+                MathML.frac(MathML.num("2"), MathML.row(MathML.id("L"), MathML.op("+"), MathML.id("\u03bc"))),
+                MathML.op("="), MathML.num(Fmt.sig(MomentumExperiment.optimalGdAlpha(k), 4))));
+        Formulas.show(left, MathML.row(MathML.sub(MathML.id("\u03c1"), MathML.op("*")), MathML.op("="),
+                MathML.frac(MathML.row(MathML.id("\u03ba"), MathML.op("\u2212"), MathML.num("1")),
+                        MathML.row(MathML.id("\u03ba"), MathML.op("+"), MathML.num("1"))), MathML.op("="),
+                MathML.num(Fmt.sig(MomentumExperiment.optimalGdRate(k), 4))));
+        Formulas.show(left, MathML.row(MathML.id("\u03c1"), MathML.paren(MathML.id("\u03b1")), MathML.op("="),
+                MathML.op("max"), MathML.row(MathML.op("|"), MathML.num("1"), MathML.op("\u2212"),
+                        MathML.id("\u03b1"), MathML.sub(MathML.id("\u03bb"), MathML.id("i")), MathML.op("|")),
+                MathML.op("="), MathML.num(Fmt.sig(exp.gdRate(), 4))));
         HTMLElement right = Dom.add(grid, "div");
         Dom.add(right, "h4", "Heavy ball (Polyak)");
-        HTMLElement sk = MathMl.sqrt(MathMl.mi("\u03ba"));
-        MathMl.math(right, MathMl.row(MathMl.sub(MathMl.mi("\u03b1"), MathMl.mo("*")), MathMl.mo("="),
-                MathMl.frac(MathMl.mn("4"), MathMl.sup(MathMl.paren(MathMl.row(MathMl.sqrt(MathMl.mi("L")),
-                        MathMl.mo("+"), MathMl.sqrt(MathMl.mi("\u03bc")))), MathMl.mn("2"))), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(MomentumExperiment.optimalAlpha(k), 4)), MathMl.mspace(),
-                MathMl.sub(MathMl.mi("\u03b2"), MathMl.mo("*")), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(MomentumExperiment.optimalBeta(k), 4))));
-        MathMl.math(right, MathMl.row(MathMl.sub(MathMl.mi("\u03c1"), MathMl.mo("*")), MathMl.mo("="),
-                MathMl.frac(MathMl.row(sk, MathMl.mo("\u2212"), MathMl.mn("1")), MathMl.row(
-                        MathMl.sqrt(MathMl.mi("\u03ba")), MathMl.mo("+"), MathMl.mn("1"))), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(MomentumExperiment.optimalRate(k), 4))));
-        MathMl.math(right, MathMl.row(MathMl.mi("\u03c1"), MathMl.paren(MathMl.row(MathMl.mi("\u03b1"), MathMl.mo(","),
-                MathMl.mi("\u03b2"))), MathMl.mo("="), MathMl.mn(Fmt.sig(exp.heavyBallRate(), 4)),
-                MathMl.mtext("  at \u03b1 = " + Fmt.sig(a, 3) + ", \u03b2 = " + Fmt.sig(b, 3))));
+        Element sk = MathML.sqrt(MathML.id("\u03ba"));
+        Formulas.show(right, MathML.row(MathML.sub(MathML.id("\u03b1"), MathML.op("*")), MathML.op("="),
+                MathML.frac(MathML.num("4"), MathML.sup(MathML.paren(MathML.row(MathML.sqrt(MathML.id("L")),
+                        MathML.op("+"), MathML.sqrt(MathML.id("\u03bc")))), MathML.num("2"))), MathML.op("="),
+                MathML.num(Fmt.sig(MomentumExperiment.optimalAlpha(k), 4)), MathML.space(),
+                MathML.sub(MathML.id("\u03b2"), MathML.op("*")), MathML.op("="),
+                MathML.num(Fmt.sig(MomentumExperiment.optimalBeta(k), 4))));
+        Formulas.show(right, MathML.row(MathML.sub(MathML.id("\u03c1"), MathML.op("*")), MathML.op("="),
+                MathML.frac(MathML.row(sk, MathML.op("\u2212"), MathML.num("1")), MathML.row(
+                        MathML.sqrt(MathML.id("\u03ba")), MathML.op("+"), MathML.num("1"))), MathML.op("="),
+                MathML.num(Fmt.sig(MomentumExperiment.optimalRate(k), 4))));
+        Formulas.show(right, MathML.row(MathML.id("\u03c1"), MathML.paren(MathML.row(MathML.id("\u03b1"),
+                MathML.op(","), MathML.id("\u03b2"))), MathML.op("="), MathML.num(Fmt.sig(exp.heavyBallRate(), 4)),
+                MathML.space(), MathML.text("at \u03b1 = " + Fmt.sig(a, 3) + ", \u03b2 = " + Fmt.sig(b, 3))));
         measured = Dom.add(formulas, "p.momentum-measured");
     }
 

@@ -5,7 +5,9 @@ import descent.tensor.Backend;
 import descent.ui.Dom;
 import descent.ui.Fmt;
 import descent.ui.LabContext;
+import descent.ui.MathML;
 import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.Element;
 
 /**
  * Norms and steepest descent: unit balls with a draggable gradient and each norm's steepest direction; a 2×2 weight's
@@ -74,8 +76,8 @@ final class NormsView {
         double[] next = w.clone();
         next[dragColumn] = rx;
         next[2 + dragColumn] = ry;
-        String text = MathMl.number(next[0]) + " " + MathMl.number(next[1]) + " " + MathMl.number(next[2]) + " "
-                + MathMl.number(next[3]);
+        String text = Formulas.number(next[0]) + " " + Formulas.number(next[1]) + " " + Formulas.number(next[2]) + " "
+                + Formulas.number(next[3]);
         if (phase == 2) dragColumn = -1;
         ctx.post(() -> ctx.setKnob("w", text));
     }
@@ -192,16 +194,16 @@ final class NormsView {
         double[] s = NormGeometry.svd2(w[0], w[1], w[2], w[3]);
         double[] ns = NormGeometry.newtonSchulz2(backend, w, 5);
         double[] nsSv = NormGeometry.svd2(ns[0], ns[1], ns[2], ns[3]);
-        MathMl.math(matrixText, MathMl.row(MathMl.sub(MathMl.mi("\u03c3"), MathMl.mn("1")), MathMl.mo("="),
-                MathMl.mn(Fmt.sig(s[0], 3)), MathMl.mo(","), MathMl.sub(MathMl.mi("\u03c3"), MathMl.mn("2")),
-                MathMl.mo("="), MathMl.mn(Fmt.sig(s[1], 3)), MathMl.mspace(), MathMl.sub(MathMl.row(MathMl.mo("\u2016"),
-                        MathMl.mi("W"), MathMl.mo("\u2016")), MathMl.mn("2")), MathMl.mo("="),
-                MathMl.sub(MathMl.mi("\u03c3"), MathMl.mn("1")), MathMl.mo("="), MathMl.mn(Fmt.sig(s[0], 3))));
-        MathMl.math(matrixText, MathMl.row(MathMl.sub(MathMl.row(MathMl.mo("\u2016"), MathMl.mi("W"),
-                MathMl.mo("\u2016")), MathMl.mi("F")), MathMl.mo("="), MathMl.sqrt(MathMl.row(MathMl.sup(
-                        MathMl.sub(MathMl.mi("\u03c3"), MathMl.mn("1")), MathMl.mn("2")), MathMl.mo("+"),
-                        MathMl.sup(MathMl.sub(MathMl.mi("\u03c3"), MathMl.mn("2")), MathMl.mn("2")))),
-                MathMl.mo("="), MathMl.mn(Fmt.sig(Math.hypot(s[0], s[1]), 3))));
+        Formulas.show(matrixText, MathML.row(MathML.sub(MathML.id("\u03c3"), MathML.num("1")), MathML.op("="),
+                MathML.num(Fmt.sig(s[0], 3)), MathML.op(","), MathML.sub(MathML.id("\u03c3"), MathML.num("2")),
+                MathML.op("="), MathML.num(Fmt.sig(s[1], 3)), MathML.space(), MathML.sub(MathML.row(MathML.op("\u2016"),
+                        MathML.id("W"), MathML.op("\u2016")), MathML.num("2")), MathML.op("="),
+                MathML.sub(MathML.id("\u03c3"), MathML.num("1")), MathML.op("="), MathML.num(Fmt.sig(s[0], 3))));
+        Formulas.show(matrixText, MathML.row(MathML.sub(MathML.row(MathML.op("\u2016"), MathML.id("W"),
+                MathML.op("\u2016")), MathML.id("F")), MathML.op("="), MathML.sqrt(MathML.row(MathML.sup(
+                        MathML.sub(MathML.id("\u03c3"), MathML.num("1")), MathML.num("2")), MathML.op("+"),
+                        MathML.sup(MathML.sub(MathML.id("\u03c3"), MathML.num("2")), MathML.num("2")))),
+                MathML.op("="), MathML.num(Fmt.sig(Math.hypot(s[0], s[1]), 3))));
         Dom.add(matrixText, "p.hint", "Muon's 5 Newton\u2013Schulz steps (the engine's) give singular values "
                 + Fmt.sig(nsSv[0], 3) + " and " + Fmt.sig(nsSv[1], 3) + ": near 1, without an SVD.");
     }
@@ -211,13 +213,13 @@ final class NormsView {
         double[] n = NormGeometry.layerNorms(dOut, dIn, seed);
         Dom.add(layerText, "h3", "A layer W of shape d_out \u00d7 d_in = " + dOut + " \u00d7 " + dIn
                 + ", entries N(0, 1/d_in)");
-        HTMLElement norm = MathMl.sub(MathMl.row(MathMl.mo("\u2016"), MathMl.mi("W"), MathMl.mo("\u2016")),
-                MathMl.row(MathMl.mi("RMS"), MathMl.mo("\u2192"), MathMl.mi("RMS")));
-        MathMl.math(layerText, MathMl.row(norm, MathMl.mo("="), MathMl.sqrt(MathMl.frac(MathMl.sub(MathMl.mi("d"),
-                MathMl.mi("in")), MathMl.sub(MathMl.mi("d"), MathMl.mi("out")))), MathMl.mo("\u00b7"),
-                MathMl.sub(MathMl.row(MathMl.mo("\u2016"), MathMl.mi("W"), MathMl.mo("\u2016")), MathMl.mn("2")),
-                MathMl.mo("="), MathMl.mn(Fmt.sig(Math.sqrt((double) dIn / dOut), 3)), MathMl.mo("\u00d7"),
-                MathMl.mn(Fmt.sig(n[0], 3)), MathMl.mo("="), MathMl.mn(Fmt.sig(n[2], 3))));
+        Element norm = MathML.sub(MathML.row(MathML.op("\u2016"), MathML.id("W"), MathML.op("\u2016")),
+                MathML.row(MathML.id("RMS"), MathML.op("\u2192"), MathML.id("RMS")));
+        Formulas.show(layerText, MathML.row(norm, MathML.op("="), MathML.sqrt(MathML.frac(MathML.sub(MathML.id("d"),
+                MathML.id("in")), MathML.sub(MathML.id("d"), MathML.id("out")))), MathML.op("\u00b7"),
+                MathML.sub(MathML.row(MathML.op("\u2016"), MathML.id("W"), MathML.op("\u2016")), MathML.num("2")),
+                MathML.op("="), MathML.num(Fmt.sig(Math.sqrt((double) dIn / dOut), 3)), MathML.op("\u00d7"),
+                MathML.num(Fmt.sig(n[0], 3)), MathML.op("="), MathML.num(Fmt.sig(n[2], 3))));
         Dom.add(layerText, "p", "Spectral norm " + Fmt.sig(n[0], 3) + ", Frobenius norm " + Fmt.sig(n[1], 3)
                 + ". The RMS\u2192RMS norm says how much the layer can grow a typical activation's size; at this "
                 + "initialisation it stays near 1 + \u221a(d_in/d_out) = " + Fmt.sig(1 + Math.sqrt((double) dIn / dOut),

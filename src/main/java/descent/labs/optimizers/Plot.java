@@ -264,6 +264,6 @@ final class Plot {
             return e >= -2 && e <= 3 ? Fmt.sig(v, 1) : "1e" + e;
         }
         // 0.1, 0.2 and 50, not 0.100, 0.200 and 50.0
-        return MathMl.number(Fmt.roundSig(Math.abs(v) < 1e-12 ? 0 : v, 3));
+        return Formulas.number(Fmt.roundSig(Math.abs(v) < 1e-12 ? 0 : v, 3));
     }
 }

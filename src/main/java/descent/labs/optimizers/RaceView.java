@@ -6,6 +6,7 @@ import descent.ui.Dom;
 import descent.ui.Fmt;
 import descent.ui.Js;
 import descent.ui.LabContext;
+import descent.ui.MathML;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -87,8 +88,8 @@ final class RaceView {
         if (newSurface || probe == null) probe = new double[] {p.num("x0"), p.num("y0")};
         if (newSurface) paintSurface();
         Dom.clear(formula);
-        MathMl.math(formula, MathMl.row(MathMl.mi("f"), MathMl.paren(MathMl.row(MathMl.mi("x"), MathMl.mo(","),
-                MathMl.mi("y"))), MathMl.mo("="), MathMl.formula(surface.f())));
+        Formulas.show(formula, MathML.row(MathML.id("f"), MathML.paren(MathML.row(MathML.id("x"), MathML.op(","),
+                MathML.id("y"))), MathML.op("="), Formulas.formula(surface.f())));
         model = null;
     }
 
