@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * How long the muP width sweep takes in the browser, on both paths, written to {@code target/bench/sweep.txt}; a
- * benchmark, so nothing is asserted about time. {@code -Dsweep.hash=...} measures another sweep than the default.
+ * How long the muP width sweep takes in the browser, on both paths, and how smoothly the page keeps drawing meanwhile,
+ * appended to {@code target/bench/sweep.txt}; a benchmark, so nothing is asserted about time.
+ * {@code -Dsweep.hash=&s_steps=200} measures another sweep than the default, {@code -Dsweep.paths=cpu} one path.
  */
 class SweepSpeedIT {
     @Test
@@ -35,10 +36,11 @@ class SweepSpeedIT {
                     + "return g.length + ' frames, median gap ' + Math.round(g[g.length >> 1]) + ' ms, 99th "
                     + "percentile ' + Math.round(g[Math.floor(g.length * 0.99)]) + ' ms, worst ' "
                     + "+ Math.round(g[g.length - 1]) + ' ms'; }");
-            System.out.println(path + " stalls: " + p.page.evaluate("() => window.longGaps.join('; ')"));
+            Object stalls = p.page.evaluate("() => window.longGaps.join('; ') || 'none'");
             p.page.waitForTimeout(500);
             p.shot("mup-muon-default-sweep-" + path);
-            String line = path + ": " + p.page.textContent(".mm-sweep .mm-status-text") + " " + gaps;
+            String line = path + ": " + p.page.textContent(".mm-sweep .mm-status-text") + " " + gaps
+                    + ". Gaps over 250 ms: " + stalls;
             System.out.println(line);
             out.append(line).append('\n');
             p.close();
