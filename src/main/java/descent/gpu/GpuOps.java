@@ -43,12 +43,12 @@ final class GpuOps {
     private static final int LERP_BLOCKS = 21;
     private static final int PLAIN = 22;
     private final WebGpuBackend be;
-    private final Recorder rec;
+    final Recorder rec;
     private final Kernel[] unaryK = new Kernel[Unary.values().length];
     private final Kernel[] unaryBackK = new Kernel[Unary.values().length];
     private final Kernel[] binaryK = new Kernel[Binary.values().length];
     private final Kernel[] binaryBackK = new Kernel[2 * Binary.values().length];
-    private final Kernel[] matmulK = new Kernel[12];
+    private final GpuMatmul matmul = new GpuMatmul(this);
     private final Kernel[] reduceK = new Kernel[3 * Reduce.values().length];
     private final Kernel[] poolK = new Kernel[2 * Pool.values().length];
     private final Kernel[] dropoutK = new Kernel[2];
@@ -65,7 +65,7 @@ final class GpuOps {
         this.cpuKernels = be.dev.cpuAdapter;
     }
 
-    private Kernel k(String name, String src, String constants, int reads, int writes) {
+    Kernel k(String name, String src, String constants, int reads, int writes) {
         return be.pipes.get(name, src, constants, reads, writes);
     }
 
@@ -96,7 +96,7 @@ final class GpuOps {
     }
 
     /** Launches a one-thread-per-element kernel (256 per workgroup) over n threads, folding the grid into 2-D. */
-    private void grid(Kernel kernel, long threads, int perGroup, GpuBuffer... buffers) {
+    void grid(Kernel kernel, long threads, int perGroup, GpuBuffer... buffers) {
         long groups = (threads + perGroup - 1) / perGroup;
         groupsGrid(kernel, groups, buffers);
     }
@@ -112,7 +112,7 @@ final class GpuOps {
     }
 
     /** Whether out is also one of the inputs: WebGPU forbids a writable binding that aliases another binding. */
-    private static boolean aliases(GpuBuffer out, GpuBuffer... in) {
+    static boolean aliases(GpuBuffer out, GpuBuffer... in) {
         for (GpuBuffer b : in) {
             if (b != null && b.id == out.id) {
                 return true;
@@ -263,57 +263,7 @@ final class GpuOps {
 
     void matmul(GpuBuffer a, GpuBuffer b, GpuBuffer c, int batch, int m, int k, int n, boolean transA,
             boolean transB, int strideA, int strideB, boolean accumulate) {
-        if (aliases(c, a, b)) {
-            throw new IllegalArgumentException("matmul: the output aliases an input");
-        }
-        if (k == 0) {
-            if (!accumulate) {
-                fill(c, 0f);
-            }
-            return;
-        }
-        int variant = (transA ? 1 : 0) + (transB ? 2 : 0);
-        // the vec4 kernels read vec4s along stored rows: every stored row length and batch stride must be a
-        // multiple of 4; they also need enough output to be worth a block per invocation
-        boolean aligned = aligned(m, k, n, transA, transB, strideA, strideB);
-        if (cpuKernels && blocked(m, k, n, transA, transB, strideA, strideB)) {
-            // an adapter that runs on the CPU: register blocks, no workgroup memory (see matmul_blocked.wgsl)
-            Kernel kernel = matmulK[8 + variant];
-            if (kernel == null) {
-                kernel = matmulK[8 + variant] = k("matmul_blocked", Shaders.MATMUL_BLOCKED, "TRANS_A="
-                        + (transA ? 1 : 0) + ",TRANS_B=" + (transB ? 1 : 0), 2, 1);
-            }
-            rec.params().u(m).u(k).u(n).u(accumulate ? 1 : 0).u(strideA / 4).u(strideB / 4);
-            rec.launch(kernel, (n + 63) / 64, (m + 63) / 64, batch, a, b, c);
-            return;
-        }
-        boolean tiled = aligned && (long) m * n >= 4096 && k >= 16 && m >= 16 && n >= 16;
-        if (tiled) {
-            Kernel kernel = matmulK[variant];
-            if (kernel == null) {
-                kernel = matmulK[variant] = k("matmul", Shaders.MATMUL, "TRANS_A=" + (transA ? 1 : 0)
-                        + ",TRANS_B=" + (transB ? 1 : 0), 2, 1);
-            }
-            rec.params().u(m).u(k).u(n).u(accumulate ? 1 : 0).u(strideA / 4).u(strideB / 4);
-            rec.launch(kernel, (n + 63) / 64, (m + 63) / 64, batch, a, b, c);
-            return;
-        }
-        Kernel kernel = matmulK[4 + variant];
-        if (kernel == null) {
-            kernel = matmulK[4 + variant] = k("matmul_thin", Shaders.MATMUL_THIN, "TRANS_A=" + (transA ? 1 : 0)
-                    + ",TRANS_B=" + (transB ? 1 : 0), 2, 1);
-        }
-        rec.params().u(m).u(k).u(n).u(accumulate ? 1 : 0).u(strideA).u(strideB).u(batch);
-        grid(kernel, (long) batch * m * n, 256, a, b, c);
-    }
-
-    static boolean aligned(int m, int k, int n, boolean transA, boolean transB, int strideA, int strideB) {
-        return (transA ? m : k) % 4 == 0 && (transB ? k : n) % 4 == 0 && strideA % 4 == 0 && strideB % 4 == 0;
-    }
-
-    /** matmul_blocked's preconditions: aligned, k and n multiples of 4 (C is written as vec4s), at least 8 x 8. */
-    static boolean blocked(int m, int k, int n, boolean transA, boolean transB, int strideA, int strideB) {
-        return aligned(m, k, n, transA, transB, strideA, strideB) && k % 4 == 0 && n % 4 == 0 && m >= 8 && n >= 8;
+        matmul.run(a, b, c, batch, m, k, n, transA, transB, strideA, strideB, accumulate);
     }
 
     // ---- layout ---------------------------------------------------------------------------------------------

@@ -239,7 +239,7 @@ final class ParityCases {
                     };
                     add(out, name, TOL, body);
                     // a CPU adapter runs aligned shapes on matmul_blocked: check the GPU-shaped kernels there too
-                    if (GpuOps.blocked(m, k, n, ta, tb, m * k, sharedB ? 0 : k * n)) {
+                    if (GpuMatmul.blocked(m, k, n, ta, tb, m * k, sharedB ? 0 : k * n)) {
                         add(out, name + GPU_KERNELS, TOL, withGpuKernels(body));
                     }
                 }
