@@ -22,6 +22,22 @@ public final class Data2D {
 
     private Data2D() {}
 
+    /**
+     * What a 2-D generative experiment trains and is judged on: training points, a held-out reference sample for the
+     * sliced Wasserstein distance, and that distance between the reference and a second fresh sample (the floor a
+     * perfect model would reach with this many points).
+     */
+    public record Split(float[] train, float[] reference, double floor) {
+    }
+
+    /** Draws a {@link Split}, seeds taken from {@code root} in a fixed order (train, reference, second sample). */
+    public static Split split(Kind kind, float[] drawn, int trainPoints, Rng root) {
+        float[] train = sample(kind, drawn, trainPoints, root.nextLong());
+        float[] reference = sample(kind, drawn, QualityProbe.POINTS, root.nextLong());
+        double floor = SlicedWasserstein.distance(reference, sample(kind, drawn, QualityProbe.POINTS, root.nextLong()));
+        return new Split(train, reference, floor);
+    }
+
     /** n points (N, 2) from the density; {@code drawn} (M, 2) is used only by DRAWN and must hold MIN_DRAWN points. */
     public static float[] sample(Kind kind, float[] drawn, int n, long seed) {
         if (kind == Kind.DRAWN) return resample(drawn, n, seed);

@@ -79,11 +79,11 @@ public final class DiffusionExperiment implements Training {
         List<Parameter> params, twin;
         if (config.images == null) {
             dim = 2;
-            data = Data2D.sample(config.data, config.drawn, TRAIN, root.nextLong());
+            Data2D.Split split = Data2D.split(config.data, config.drawn, TRAIN, root);
+            data = split.train();
             labels = null;
-            reference = Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong());
-            dataVsData = SlicedWasserstein.distance(reference,
-                    Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong()));
+            reference = split.reference();
+            dataVsData = split.floor();
             long init = root.nextLong();
             TimeMlp mlp = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);
             TimeMlp avg = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);

@@ -53,10 +53,10 @@ public final class FlowExperiment implements Training {
         this.be = be;
         this.config = config;
         Rng root = new Rng(config.seed);
-        data = Data2D.sample(config.data, config.drawn, TRAIN_POINTS, root.nextLong());
-        reference = Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong());
-        dataVsData = SlicedWasserstein.distance(reference,
-                Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong()));
+        Data2D.Split split = Data2D.split(config.data, config.drawn, TRAIN_POINTS, root);
+        data = split.train();
+        reference = split.reference();
+        dataVsData = split.floor();
         long init = root.nextLong();
         model = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);
         averaged = new TimeMlp(be, new Rng(init), 2, config.width, config.hiddenLayers);

@@ -65,10 +65,10 @@ public final class GanExperiment implements Training {
         this.be = be;
         this.config = config;
         Rng root = new Rng(config.seed);
-        data = Data2D.sample(config.data, config.drawn, TRAIN_POINTS, root.nextLong());
-        reference = Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong());
-        dataVsData = SlicedWasserstein.distance(reference,
-                Data2D.sample(config.data, config.drawn, QualityProbe.POINTS, root.nextLong()));
+        Data2D.Split split = Data2D.split(config.data, config.drawn, TRAIN_POINTS, root);
+        data = split.train();
+        reference = split.reference();
+        dataVsData = split.floor();
         int[] g = sizes(LATENT, config.width, config.hiddenLayers, 2), d = sizes(2, config.width, config.hiddenLayers, 1);
         // leaky ReLU keeps gradients flowing through D to the fakes even where units are off
         generator = new Mlp(be, root.fork(), new Mlp.Config().sizes(g).activation(Activation.LEAKY_RELU));

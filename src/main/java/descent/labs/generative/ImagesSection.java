@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * Diffusion on 16×16 images with a small U-Net: the sampler shows, at every step, the noisy images x_t and the
@@ -32,7 +31,6 @@ final class ImagesSection implements Section {
     private final Figure samplerFig;
     private final SamplerControls controls;
     private final ImageGrid noisy, guess, forward;
-    private final HTMLInputElement tSlider;
     private final HTMLElement tLabel;
     private final LineChart loss;
     private final StepAnatomy anatomy;
@@ -60,19 +58,11 @@ final class ImagesSection implements Section {
 
         Figure fwdFig = new Figure(root, "forward", "Forward process on training images");
         forward = new ImageGrid(fwdFig, NARROW_CELL);
-        HTMLElement row = Dom.add(fwdFig.root(), "div.scrub");
-        tLabel = Dom.add(row, "span.scrub-label");
-        tSlider = (HTMLInputElement) Dom.add(row, "input.scrubber");
-        tSlider.setType("range");
-        tSlider.setAttribute("min", "0");
-        tSlider.setAttribute("max", Integer.toString(DiffusionExperiment.T));
-        tSlider.setAttribute("aria-label", "Noise level t");
-        tSlider.setValue(Integer.toString(t));
-        Dom.on(tSlider, "input", () -> ctx.post(() -> {
-            t = Integer.parseInt(tSlider.getValue());
+        tLabel = new NoiseScrubber(ctx, fwdFig.root(), t, v -> {
+            t = v;
             forwardDirty = true;
             ctx.requestRender();
-        }));
+        }).label;
         fwdFig.caption("x_t = \u221a\u1fb1_t x_0 + \u221a(1\u2212\u1fb1_t) \u03b5 with pixels scaled to [\u22121, 1]. "
                 + "The digit is unreadable long before t = T.");
 

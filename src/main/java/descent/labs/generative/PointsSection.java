@@ -14,7 +14,6 @@ import descent.ui.Theme;
 import java.util.List;
 import java.util.function.Supplier;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * Diffusion on 2-D points: the sampler (the centre), the forward process with a slider over t and the noise schedule,
@@ -27,7 +26,6 @@ final class PointsSection implements Section {
     private final Sampler2DFigure sampler;
     private final Figure forwardFig;
     private final Heatmap forward;
-    private final HTMLInputElement tSlider;
     private final HTMLElement tLabel;
     private final DrawTool draw;
     private final LineChart alphaBar, snr, loss, quality;
@@ -53,19 +51,11 @@ final class PointsSection implements Section {
         forward = new Heatmap(forwardFig, -Data2D.EXTENT, Data2D.EXTENT, -Data2D.EXTENT, Data2D.EXTENT);
         forward.readout((x, y, v) -> "(" + Fmt.sig(x, 2) + ", " + Fmt.sig(y, 2) + ")");
         draw = new DrawTool(ctx, forwardFig, forward);
-        HTMLElement row = Dom.add(forwardFig.root(), "div.scrub");
-        tLabel = Dom.add(row, "span.scrub-label");
-        tSlider = (HTMLInputElement) Dom.add(row, "input.scrubber");
-        tSlider.setType("range");
-        tSlider.setAttribute("min", "0");
-        tSlider.setAttribute("max", Integer.toString(DiffusionExperiment.T));
-        tSlider.setAttribute("aria-label", "Noise level t");
-        tSlider.setValue(Integer.toString(t));
-        Dom.on(tSlider, "input", () -> ctx.post(() -> {
-            t = Integer.parseInt(tSlider.getValue());
+        tLabel = new NoiseScrubber(ctx, forwardFig.root(), t, v -> {
+            t = v;
             forwardDirty = true;
             ctx.requestRender();
-        }));
+        }).label;
         forwardFig.caption("Each training point with its own fixed noise: x_t = \u221a\u1fb1_t x_0 + \u221a(1\u2212\u1fb1_t) "
                 + "\u03b5. Drag t to watch the data dissolve into N(0, I).");
         forwardFig.exports(forward::canvas, null);
